@@ -1,0 +1,162 @@
+//! Prints the throughput of `classify` beside the bare automaton scan of the
+//! same terms, the parallel batch API, and the cost of building the default
+//! classifier. Release mode, please:
+//!
+//! ```text
+//! cargo run --release --example throughput            # 20 MB from the sample ads
+//! cargo run --release --example throughput -- FILE    # a .jsonl ("text" fields) or a text file,
+//!                                                      # repeated up to 20 MB
+//! ```
+//!
+//! Every figure is the median of five runs, measured in the same process.
+
+use leadlens::Classifier;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+mod common;
+
+/// Counts live and peak heap bytes, to measure what building costs.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards every call to the system allocator unchanged; only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: same contract as the caller's.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+const RUNS: usize = 5;
+const CORPUS_BYTES: usize = 20 << 20;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time<T>(mut f: impl FnMut() -> T) -> Duration {
+    let times = (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .collect();
+    median(times)
+}
+
+fn main() {
+    let source = std::env::args().nth(1);
+    let docs = match &source {
+        Some(path) => match common::read_docs(Path::new(path)) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("error: {e}");
+                std::process::exit(2);
+            }
+        },
+        None => common::sample_ads(),
+    };
+    let source = source.unwrap_or_else(|| "examples/data (sample ads)".to_string());
+
+    // Building the default classifier, from the embedded files to the automata.
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let t = Instant::now();
+    let classifier = Classifier::builder()
+        .build()
+        .expect("built-in lexicons build");
+    let first_build = t.elapsed();
+    let build_peak = PEAK.load(Ordering::Relaxed) - before;
+    let retained = LIVE.load(Ordering::Relaxed) - before;
+    let build = time(|| Classifier::builder().build().expect("builds"));
+    println!(
+        "build default classifier: first {:.1} ms (parses the embedded lexicons), then median {:.1} ms",
+        first_build.as_secs_f64() * 1e3,
+        build.as_secs_f64() * 1e3
+    );
+    println!(
+        "  {} terms, {} patterns; memory: {:.2} MB retained ({:.2} MB in the automata), peak while building {:.2} MB",
+        classifier.term_count(),
+        classifier.pattern_count(),
+        retained as f64 / 1e6,
+        classifier.memory_usage() as f64 / 1e6,
+        build_peak as f64 / 1e6
+    );
+
+    let corpus = common::repeat_to(&docs, CORPUS_BYTES);
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    let mb = bytes as f64 / 1e6;
+    let n = corpus.len();
+    println!(
+        "\ncorpus: {source}, {} documents repeated to {n} documents, {mb:.1} MB",
+        docs.len()
+    );
+
+    let scan = common::BareScan::builtin();
+    let t_scan = time(|| corpus.iter().map(|d| scan.count(d)).sum::<usize>());
+    let t_one = time(|| {
+        corpus
+            .iter()
+            .map(|d| classifier.classify(d).evidence.len())
+            .sum::<usize>()
+    });
+    let t_batch = time(|| classifier.classify_batch(&corpus).len());
+    let line = |name: &str, d: Duration| {
+        println!(
+            "{name:<34} {:>8.1} MB/s {:>10.0} docs/s   ({:.3} s)",
+            mb / d.as_secs_f64(),
+            n as f64 / d.as_secs_f64(),
+            d.as_secs_f64()
+        )
+    };
+    line("bare scan (1 thread)", t_scan);
+    line("classify (1 thread)", t_one);
+    line(
+        &format!(
+            "classify_batch ({} threads)",
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        ),
+        t_batch,
+    );
+    println!(
+        "classify / bare scan throughput: {:.2}; batch speed-up over 1 thread: {:.2}x",
+        t_scan.as_secs_f64() / t_one.as_secs_f64(),
+        t_one.as_secs_f64() / t_batch.as_secs_f64()
+    );
+
+    // Linearity: one document of 1 MB and one of 100 MB, same text.
+    let one_mb = common::repeat_to(&docs, 1 << 20).join("\n\n");
+    let hundred_mb = one_mb.repeat(100);
+    let t1 = time(|| classifier.classify(&one_mb).evidence.len());
+    let t100 = {
+        let t = Instant::now();
+        std::hint::black_box(classifier.classify(&hundred_mb).evidence.len());
+        t.elapsed()
+    };
+    println!(
+        "\none document of 1 MB: {:.1} ms; of 100 MB: {:.0} ms; ratio {:.1} (linear = 100)",
+        t1.as_secs_f64() * 1e3,
+        t100.as_secs_f64() * 1e3,
+        t100.as_secs_f64() / t1.as_secs_f64()
+    );
+}

@@ -1,0 +1,282 @@
+//! [`classify`], the compiled [`Classifier`] and its [`ClassifierBuilder`].
+
+use crate::classification::Classification;
+use crate::error::LexiconError;
+use crate::evidence::Evidence;
+use crate::lexicon::{Lexicon, builtin_lexicons};
+use crate::matcher::{Matcher, RawMatch};
+use crate::normalize::{Normalized, normalize};
+use crate::score;
+use crate::tokenize::word_count;
+use std::sync::{Arc, LazyLock};
+
+static DEFAULT: LazyLock<Classifier> = LazyLock::new(|| {
+    ClassifierBuilder::new().build().unwrap_or_else(|e| {
+        // Cannot happen in a release: tests/lexicons.rs (`builtin_lexicons_load`)
+        // builds the default classifier from the embedded files.
+        panic!("built-in lexicons do not compile: {e}")
+    })
+});
+
+/// Classifies `text` with the built-in lexicons.
+///
+/// The built-in lexicons are compiled once per process, on first use; later
+/// calls reuse them. Never fails and never panics, whatever the text.
+///
+/// ```
+/// use leadlens::{Label, Pole};
+///
+/// let text = "Leaders create and articulate vision and strategy.";
+/// let c = leadlens::classify(text);
+/// assert_eq!(c.label, Label::Leadership);
+/// assert!(c.balance > 0.0);
+/// for e in &c.evidence {
+///     assert_eq!(&text[e.start..e.end], e.text);
+/// }
+/// assert!(c.evidence.iter().all(|e| e.pole == Pole::Leadership));
+/// ```
+pub fn classify(text: &str) -> Classification {
+    DEFAULT.classify(text)
+}
+
+/// Compiled lexicons, ready to classify any number of texts.
+///
+/// A `Classifier` is `Send + Sync + 'static` and cheap to clone (an [`Arc`]
+/// inside), so build it once and share it across threads.
+/// [`Classifier::default`] gives the built-in lexicons, already compiled.
+///
+/// ```
+/// use leadlens::{Classifier, Label, Lexicon};
+///
+/// let mine = Lexicon::from_str("<string>", r#"
+/// dimension = "people"
+/// leadership = [ { term = "galvanise", weight = 3 } ]
+/// "#)?;
+/// let classifier = Classifier::builder().builtin(false).lexicon(mine).build()?;
+/// let c = classifier.classify("She galvanized the volunteers.");
+/// assert_eq!(c.label, Label::Leadership);
+/// assert_eq!(c.evidence[0].text, "galvanized");
+///
+/// let shared = classifier.clone();
+/// std::thread::spawn(move || shared.classify("galvanise")).join().unwrap();
+/// # Ok::<(), leadlens::LexiconError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    matcher: Arc<Matcher>,
+}
+
+impl Default for Classifier {
+    /// The classifier with the built-in lexicons (compiled once per process).
+    fn default() -> Classifier {
+        DEFAULT.clone()
+    }
+}
+
+impl Classifier {
+    /// A builder, to choose the lexicons.
+    pub fn builder() -> ClassifierBuilder {
+        ClassifierBuilder::new()
+    }
+
+    /// Classifies one text. Never fails and never panics, whatever the text.
+    ///
+    /// ```
+    /// let c = leadlens::Classifier::default().classify("Maintain the staff rota.");
+    /// assert_eq!(c.label, leadlens::Label::Management);
+    /// ```
+    pub fn classify(&self, text: &str) -> Classification {
+        self.classify_normalized(text, &normalize(text))
+    }
+
+    /// Classifies on the general (Unicode) path even where the ASCII fast path
+    /// applies; for the test that proves both paths agree.
+    #[cfg(test)]
+    pub(crate) fn classify_general_path(&self, text: &str) -> Classification {
+        self.classify_normalized(text, &crate::normalize::normalize_always(text))
+    }
+
+    fn classify_normalized(&self, original: &str, norm: &Normalized<'_>) -> Classification {
+        let text = norm.as_str();
+        let mut raw: Vec<RawMatch> = Vec::new();
+        self.matcher.find(text, &mut raw);
+        let evidence = raw
+            .iter()
+            .filter_map(|m| {
+                let start = norm.start_in_original(m.start);
+                let end = norm.end_in_original(m.end);
+                let matched = original.get(start..end)?;
+                let term = &self.matcher.terms[m.term as usize];
+                Some(Evidence {
+                    start,
+                    end,
+                    text: matched.to_string(),
+                    term: term.term.clone(),
+                    dimension: term.dimension,
+                    pole: term.pole,
+                    weight: term.weight,
+                    negated: m.negated,
+                })
+            })
+            .collect();
+        score::score(word_count(text), evidence)
+    }
+
+    /// Classifies many texts, in parallel on all cores when the `rayon`
+    /// feature is on (it is by default); results come back in input order.
+    ///
+    /// ```
+    /// use leadlens::{Classifier, Label};
+    ///
+    /// let ads = ["Set the vision.", "Approve timesheets and the budget.", ""];
+    /// let labels: Vec<Label> = Classifier::default()
+    ///     .classify_batch(&ads)
+    ///     .into_iter()
+    ///     .map(|c| c.label)
+    ///     .collect();
+    /// assert_eq!(labels, [Label::Leadership, Label::Management, Label::Undetermined]);
+    /// ```
+    pub fn classify_batch<T: AsRef<str> + Sync>(&self, texts: &[T]) -> Vec<Classification> {
+        #[cfg(feature = "rayon")]
+        {
+            use rayon::prelude::*;
+            texts
+                .par_iter()
+                .map(|t| self.classify(t.as_ref()))
+                .collect()
+        }
+        #[cfg(not(feature = "rayon"))]
+        {
+            texts.iter().map(|t| self.classify(t.as_ref())).collect()
+        }
+    }
+
+    /// How many lexicon entries (terms) it holds, after merging.
+    ///
+    /// ```
+    /// assert!(leadlens::Classifier::default().term_count() > 800);
+    /// ```
+    pub fn term_count(&self) -> usize {
+        self.matcher.terms.len()
+    }
+
+    /// How many surface forms (inflections, spellings, separators, blockers)
+    /// its automaton holds.
+    pub fn pattern_count(&self) -> usize {
+        self.matcher.pattern_count()
+    }
+
+    /// Heap memory of the compiled automata and tables, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.matcher.memory_usage()
+    }
+}
+
+/// Chooses the lexicons of a [`Classifier`]: the built-in ones, your own, or
+/// both merged (a later lexicon's entry replaces an earlier one's for the same
+/// term; yours come after the built-in ones).
+///
+/// Setters take and return `&mut Self`; [`build`](ClassifierBuilder::build)
+/// can run any number of times.
+///
+/// ```
+/// use leadlens::{Classifier, Lexicon};
+///
+/// let extra = Lexicon::from_str("<string>", r#"
+/// dimension = "horizon"
+/// leadership = [ { term = "stargazing", weight = 2 } ]
+/// "#)?;
+/// let both = Classifier::builder().lexicon(extra).build()?;
+/// assert_eq!(both.term_count(), Classifier::default().term_count() + 1);
+/// # Ok::<(), leadlens::LexiconError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ClassifierBuilder {
+    builtin: bool,
+    lexicons: Vec<Lexicon>,
+}
+
+impl Default for ClassifierBuilder {
+    fn default() -> ClassifierBuilder {
+        ClassifierBuilder::new()
+    }
+}
+
+impl ClassifierBuilder {
+    /// A builder with the built-in lexicons and no others.
+    pub fn new() -> ClassifierBuilder {
+        ClassifierBuilder {
+            builtin: true,
+            lexicons: Vec::new(),
+        }
+    }
+
+    /// Whether to include the built-in lexicons (default `true`). Without
+    /// them, negation and boilerplate phrases come only from your lexicons.
+    pub fn builtin(&mut self, yes: bool) -> &mut ClassifierBuilder {
+        self.builtin = yes;
+        self
+    }
+
+    /// Adds a lexicon, after the built-in ones and those added before.
+    pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut ClassifierBuilder {
+        self.lexicons.push(lexicon);
+        self
+    }
+
+    /// Compiles the chosen lexicons.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Build`](crate::ErrorKind::Build) if the automaton cannot
+    /// be built (in practice: lexicons too large for memory).
+    pub fn build(&self) -> Result<Classifier, LexiconError> {
+        let builtin: &[Lexicon] = if self.builtin {
+            builtin_lexicons()
+        } else {
+            &[]
+        };
+        let all: Vec<&Lexicon> = builtin.iter().chain(&self.lexicons).collect();
+        Ok(Classifier {
+            matcher: Arc::new(Matcher::compile(&all)?),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts that take the fast path: the sample ads made ASCII, and variations.
+    fn ascii_texts() -> Vec<String> {
+        let ads = [
+            include_str!("../examples/data/01-chief-executive.txt"),
+            include_str!("../examples/data/02-vp-transformation.txt"),
+            include_str!("../examples/data/03-operations-manager-warehouse.txt"),
+            include_str!("../examples/data/05-engineering-manager.txt"),
+            include_str!("../examples/data/07-care-home-deputy-manager.txt"),
+            include_str!("../examples/data/10-retail-store-manager.txt"),
+        ];
+        let mut out: Vec<String> = ads
+            .iter()
+            .map(|t| {
+                t.chars()
+                    .filter(|c| c.is_ascii() && *c != '&' && *c != '\t')
+                    .collect()
+            })
+            .collect();
+        out.push("No budget. Not a day-to-day role; without direct reports.".into());
+        out.push("big picture big pictures big picturesque BIG-PICTURE".into());
+        out.push("lead time, sales leads; we lead. don't plan".into());
+        out
+    }
+
+    #[test]
+    fn fast_path_and_general_path_agree() {
+        let c = Classifier::default();
+        for text in ascii_texts() {
+            assert!(!crate::normalize::needs_normalizing(&text));
+            assert_eq!(c.classify(&text), c.classify_general_path(&text));
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Words, boundaries and clauses: what the matcher and the scorer agree a word is.
+//!
+//! A **word character** is a Unicode letter or digit (`char::is_alphanumeric`)
+//! or a combining mark (so `plan\u{301}` is one word, not `plan` plus a mark).
+//! A **word** is a maximal run of word characters, where an apostrophe between
+//! two word characters joins them (`don't`, `manager's` are one word each).
+//! Hyphens, spaces, punctuation, symbols and emoji separate words, so
+//! `day-to-day` is three words.
+//!
+//! The tokeniser works on the text after [`normalisation`](crate::classify)
+//! (curly apostrophes are then plain `'`), never allocates, and walks ASCII
+//! byte by byte, decoding a `char` only where a byte is not ASCII.
+//!
+//! ```
+//! use leadlens::tokenize::word_count;
+//!
+//! assert_eq!(word_count("Don't plan day-to-day work."), 6);
+//! assert_eq!(word_count("  "), 0);
+//! assert_eq!(word_count("naïve café"), 2);
+//! ```
+
+/// Whether `c` is part of a word: a letter, a digit or a combining mark.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// The main blocks of combining marks (diacritics written after their letter).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0483}'..='\u{0489}'
+        | '\u{0591}'..='\u{05BD}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0900}'..='\u{0903}'
+        | '\u{093A}'..='\u{094F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// The character starting at byte `i` (which must be a char boundary).
+#[inline]
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[i..].chars().next()
+    }
+}
+
+/// The character ending at byte `i` (which must be a char boundary).
+#[inline]
+pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
+    if i == 0 {
+        return None;
+    }
+    let b = text.as_bytes()[i - 1];
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[..i].chars().next_back()
+    }
+}
+
+/// Whether a word may start at byte `i`: nothing, or no word character, before it.
+#[inline]
+pub(crate) fn is_word_start(text: &str, i: usize) -> bool {
+    !char_before(text, i).is_some_and(is_word_char)
+}
+
+/// Whether a word may end at byte `i`: nothing, or no word character, after it.
+#[inline]
+pub(crate) fn is_word_end(text: &str, i: usize) -> bool {
+    !char_at(text, i).is_some_and(is_word_char)
+}
+
+/// The end of the run of word characters that contains or starts at byte `i`.
+pub(crate) fn word_end_from(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(text, i) {
+        if !is_word_char(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// Counts the words of `text` (see the module docs for what a word is).
+pub fn word_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = char_at(text, i).unwrap_or(' ');
+            (is_word_char(c), c.len_utf8())
+        };
+        if word {
+            if !in_word {
+                count += 1;
+                in_word = true;
+            }
+        } else if !(b == b'\'' && in_word && char_at(text, i + 1).is_some_and(is_word_char)) {
+            in_word = false;
+        }
+        i += len;
+    }
+    count
+}
+
+/// Whether `c`, met between words, ends a clause: sentence and clause
+/// punctuation, brackets, a line break, a bullet or a dash.
+pub(crate) fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '|'
+            | '\n'
+            | '\r'
+            | '\u{2022}'
+            | '\u{00B7}'
+            | '\u{25AA}'
+            | '\u{25E6}'
+            | '\u{2023}'
+            | '\u{2043}'
+            | '\u{2012}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2015}'
+    )
+}
+
+/// The words before byte `i`, nearest first, within the clause that holds `i`.
+///
+/// Yields `(start, end)` byte ranges; stops at a clause break (see
+/// [`is_clause_break`]), and also at a hyphen with white space on either side
+/// (a dash written as ` - `).
+pub(crate) fn words_before(text: &str, i: usize) -> WordsBefore<'_> {
+    WordsBefore { text, pos: i }
+}
+
+/// Iterator of [`words_before`].
+pub(crate) struct WordsBefore<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl Iterator for WordsBefore<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let text = self.text;
+        // Skip the separators back to the end of the previous word.
+        let mut end = self.pos;
+        loop {
+            let c = char_before(text, end)?;
+            if is_word_char(c) {
+                break;
+            }
+            if is_clause_break(c) {
+                return None;
+            }
+            if c == '-'
+                && char_before(text, end - 1).is_some_and(char::is_whitespace)
+                && char_at(text, end).is_some_and(char::is_whitespace)
+            {
+                return None;
+            }
+            end -= c.len_utf8();
+        }
+        // Walk back over the word (an apostrophe between word characters joins).
+        let mut start = end;
+        while let Some(c) = char_before(text, start) {
+            if is_word_char(c) {
+                start -= c.len_utf8();
+            } else if c == '\''
+                && char_before(text, start - 1).is_some_and(is_word_char)
+                && char_at(text, start).is_some_and(is_word_char)
+            {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        self.pos = start;
+        Some((start, end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_with_apostrophes_hyphens_and_unicode() {
+        assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("plan"), 1);
+        assert_eq!(word_count("don't stop"), 2);
+        assert_eq!(word_count("'quoted'"), 1);
+        assert_eq!(word_count("day-to-day"), 3);
+        assert_eq!(word_count("r\u{e9}sum\u{e9} 2024"), 2);
+        assert_eq!(word_count("e\u{301}cole"), 1);
+        assert_eq!(word_count("\u{1F469}\u{200D}\u{1F4BB} lead"), 1);
+        assert_eq!(word_count("a\u{a0}b\tc\nd"), 4);
+    }
+
+    #[test]
+    fn boundaries() {
+        let t = "explanation plan";
+        assert!(!is_word_start(t, 2));
+        assert!(is_word_start(t, 12));
+        assert!(is_word_end(t, 16));
+        assert!(!is_word_end(t, 4));
+        assert_eq!(word_end_from("strategic, x", 0), 9);
+    }
+
+    #[test]
+    fn words_before_stop_at_clause_breaks() {
+        let t = "We have no budget, but not a day-to-day role";
+        let at = t.find("day-to").unwrap();
+        let words: Vec<&str> = words_before(t, at).map(|(s, e)| &t[s..e]).collect();
+        assert_eq!(words, ["a", "not", "but"]);
+        let at = t.find("budget").unwrap();
+        let words: Vec<&str> = words_before(t, at).map(|(s, e)| &t[s..e]).collect();
+        assert_eq!(words, ["no", "have", "We"]);
+        let t = "don't plan - vision";
+        let at = t.find("vision").unwrap();
+        assert_eq!(words_before(t, at).count(), 0);
+        let at = t.find("plan").unwrap();
+        let words: Vec<&str> = words_before(t, at).map(|(s, e)| &t[s..e]).collect();
+        assert_eq!(words, ["don't"]);
+    }
+}

@@ -1,0 +1,123 @@
+//! The lexicon loader: the built-in files load, and every error kind names
+//! the source, the line and the entry.
+
+use leadlens::{Classifier, Dimension, Lexicon, Pole};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+#[test]
+fn builtin_lexicons_load() {
+    let builtin = Lexicon::builtin();
+    assert_eq!(builtin.len(), 9);
+    let c = Classifier::builder()
+        .build()
+        .expect("built-in lexicons compile");
+    assert!(c.term_count() > 0);
+}
+
+#[test]
+fn builtin_poles_are_well_stocked() {
+    let mut per_pole: HashMap<(Dimension, Pole), usize> = HashMap::new();
+    for lex in Lexicon::builtin() {
+        for e in lex.entries() {
+            *per_pole.entry((e.dimension(), e.pole())).or_default() += 1;
+        }
+    }
+    assert_eq!(per_pole.len(), 14, "every dimension has both poles");
+    let total: usize = per_pole.values().sum();
+    assert!(total / 14 >= 60, "average entries per pole: {}", total / 14);
+    for (k, n) in &per_pole {
+        assert!(*n >= 30, "{k:?} has only {n} entries");
+    }
+}
+
+#[test]
+fn no_term_has_two_meanings_in_the_builtin_lexicons() {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut clashes = Vec::new();
+    for lex in Lexicon::builtin() {
+        for e in lex.entries() {
+            let key = e.term().replace('-', " ");
+            let here = format!("{}:{}", lex.name(), e.line());
+            if let Some(first) = seen.insert(key.clone(), here.clone()) {
+                clashes.push(format!("{key:?} at {first} and {here}"));
+            }
+        }
+    }
+    assert!(clashes.is_empty(), "{}", clashes.join("\n"));
+}
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    kind: String,
+    line: usize,
+    entry: Option<String>,
+    lexicon: String,
+}
+
+#[test]
+fn every_error_kind_names_source_line_and_entry() {
+    let cases: Cases =
+        toml::from_str(include_str!("data/lexicon_errors.toml")).expect("cases parse");
+    let mut failures = Vec::new();
+    for case in &cases.case {
+        let err = match Lexicon::from_str("case.toml", &case.lexicon) {
+            Ok(_) => {
+                failures.push(format!("{}: loaded without error", case.name));
+                continue;
+            }
+            Err(e) => e,
+        };
+        let msg = err.to_string();
+        let mut problems = Vec::new();
+        if format!("{:?}", err.kind()) != case.kind {
+            problems.push(format!("kind {:?}", err.kind()));
+        }
+        if err.source_name() != "case.toml" || !msg.starts_with("case.toml:") {
+            problems.push("source not named".to_string());
+        }
+        if err.line() != Some(case.line) || !msg.starts_with(&format!("case.toml:{}:", case.line)) {
+            problems.push(format!("line {:?}", err.line()));
+        }
+        if let Some(entry) = &case.entry {
+            if err.entry() != Some(entry.as_str()) || !msg.contains(&format!("{entry:?}")) {
+                problems.push(format!("entry {:?}", err.entry()));
+            }
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{}: {} ({msg})", case.name, problems.join(", ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_valid_lexicon_with_every_field_loads() {
+    let lex = Lexicon::from_str(
+        "ok.toml",
+        r#"
+dimension = "change"
+leadership = [
+  { term = "transform*", weight = 2.5 },
+  { term = "welcome change", inflect = "first", unless = ["welcome change of scenery"] },
+]
+management = [ { term = "standard operating procedure", weight = 10 } ]
+ignore = ["change of address"]
+[negation]
+window = 3
+cues = ["no"]
+exceptions = ["no doubt"]
+stops = ["but"]
+"#,
+    )
+    .expect("valid");
+    assert_eq!(lex.entries().len(), 3);
+    assert!(lex.entries()[0].is_stem());
+    assert_eq!(lex.entries()[2].weight(), 10.0);
+}
