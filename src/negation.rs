@@ -4,19 +4,51 @@
 //! clause, is a cue (or ends in `n't`), and the text at that cue does not
 //! start one of the exception phrases (`not only`, `no doubt`). The clause
 //! ends at the breaks of [`crate::tokenize`] and at the `stops` words (`but`).
+//! A negation also carries over to the next match when at most one word
+//! stands between them in the same clause: in `no budget or staff
+//! responsibilities` both matches are negated, and in `not a day-to-day
+//! operational role` both `day-to-day` and `operational`.
 //! All the words are data, in `lexicons/negation.toml`.
 
 use crate::lexicon::Negation;
 use crate::tokenize::{is_word_end, words_before};
-use std::collections::HashSet;
+
+/// Most words between a negated match and the next one for the negation to
+/// carry over (see [`NegationRules::carries_over`]).
+pub(crate) const CARRY_OVER_WORDS: usize = 1;
 
 /// Compiled negation settings.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NegationRules {
     window: usize,
-    cues: HashSet<String>,
-    stops: HashSet<String>,
+    cues: WordSet,
+    stops: WordSet,
     exceptions: Vec<String>,
+}
+
+/// A small set of words, bucketed by length: a look-up compares a handful
+/// of strings of the right length, with no hashing.
+#[derive(Debug, Clone, Default)]
+struct WordSet {
+    by_len: Vec<Vec<String>>,
+}
+
+impl WordSet {
+    fn insert(&mut self, word: &str) {
+        if self.by_len.len() <= word.len() {
+            self.by_len.resize(word.len() + 1, Vec::new());
+        }
+        let bucket = &mut self.by_len[word.len()];
+        if !bucket.iter().any(|w| w == word) {
+            bucket.push(word.to_string());
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.by_len
+            .get(word.len())
+            .is_some_and(|bucket| bucket.iter().any(|w| w == word))
+    }
 }
 
 impl NegationRules {
@@ -26,8 +58,12 @@ impl NegationRules {
         let mut rules = NegationRules::default();
         for t in tables {
             rules.window = rules.window.max(t.window);
-            rules.cues.extend(t.cues.iter().cloned());
-            rules.stops.extend(t.stops.iter().cloned());
+            for cue in &t.cues {
+                rules.cues.insert(cue);
+            }
+            for stop in &t.stops {
+                rules.stops.insert(stop);
+            }
             for e in &t.exceptions {
                 if !rules.exceptions.contains(e) {
                     rules.exceptions.push(e.clone());
@@ -37,21 +73,37 @@ impl NegationRules {
         rules
     }
 
-    /// Whether the match starting at byte `start` of the normalised `text` is negated.
+    /// Whether the match starting at byte `start` of the normalised (lower-case)
+    /// `text` is negated.
     pub(crate) fn is_negated(&self, text: &str, start: usize) -> bool {
         if self.window == 0 {
             return false;
         }
-        let mut buf = String::new();
+        // The normalised text is lower case already.
         for (ws, we) in words_before(text, start).take(self.window) {
-            buf.clear();
-            buf.extend(text[ws..we].chars().flat_map(char::to_lowercase));
-            if self.stops.contains(&buf) {
+            let word = &text[ws..we];
+            if self.stops.contains(word) {
                 return false;
             }
-            let cue = self.cues.contains(&buf) || buf.ends_with("n't");
+            let cue = self.cues.contains(word) || word.ends_with("n't");
             if cue && !self.exception_at(text, ws) {
                 return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a match at `start` is close enough after a negated match that
+    /// ended at `prev_end` to share its negation: in the same clause, with at
+    /// most [`CARRY_OVER_WORDS`] words between (`no budget or staff
+    /// responsibilities`, `not a day-to-day operational role`).
+    pub(crate) fn carries_over(text: &str, prev_end: usize, start: usize) -> bool {
+        for (k, (_, word_end)) in words_before(text, start).enumerate() {
+            if word_end <= prev_end {
+                return true;
+            }
+            if k >= CARRY_OVER_WORDS {
+                return false;
             }
         }
         false
@@ -70,7 +122,7 @@ impl NegationRules {
                     Some(w) if w.len() >= ew.len() && w.is_char_boundary(ew.len()) => {
                         let (head, _) = w.split_at(ew.len());
                         let offset = w.as_ptr() as usize - text.as_ptr() as usize;
-                        if !head.eq_ignore_ascii_case(ew) || !is_word_end(text, offset + ew.len()) {
+                        if head != ew || !is_word_end(text, offset + ew.len()) {
                             all = false;
                             break;
                         }
@@ -100,7 +152,8 @@ mod tests {
     }
 
     fn negated(text: &str, word: &str) -> bool {
-        rules().is_negated(text, text.find(word).unwrap_or(0))
+        let (text, word) = (text.to_lowercase(), word.to_lowercase());
+        rules().is_negated(&text, text.find(&word).unwrap_or(0))
     }
 
     #[test]
@@ -120,6 +173,31 @@ mod tests {
         assert!(!negated("not only a vision", "vision"));
         assert!(!negated("including but not limited to budgets", "budgets"));
         assert!(negated("not the vision", "vision"));
+    }
+
+    #[test]
+    fn negation_carries_over_to_the_next_match() {
+        let t = "no budget or staff duties";
+        let prev_end = t.find(" or").unwrap_or(0);
+        assert!(NegationRules::carries_over(
+            t,
+            prev_end,
+            t.find("staff").unwrap_or(0)
+        ));
+        let t = "no budget, staff duties";
+        let prev_end = t.find(',').unwrap_or(0);
+        assert!(!NegationRules::carries_over(
+            t,
+            prev_end,
+            t.find("staff").unwrap_or(0)
+        ));
+        let t = "no budget and then staff";
+        let prev_end = t.find(" and").unwrap_or(0);
+        assert!(!NegationRules::carries_over(
+            t,
+            prev_end,
+            t.find("staff").unwrap_or(0)
+        ));
     }
 
     #[test]

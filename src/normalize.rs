@@ -10,57 +10,70 @@
 //!   a line break;
 //! - turns curly and modifier apostrophes into `'`, and the Unicode hyphen and
 //!   non-breaking hyphen into `-`;
+//! - turns a hyphen between two word characters into a space, so that
+//!   `day-to-day` and `day to day` are matched by the same pattern (a dash
+//!   written as ` - ` stays, and still ends a clause);
 //! - drops soft hyphens and zero-width characters (so `lead\u{AD}er` is
 //!   `leader`);
 //! - maps full-width Latin letters and digits to ASCII, and lower-cases
-//!   non-ASCII letters (ASCII case is folded by the automaton itself).
+//!   every letter.
 //!
-//! Text that is ASCII and holds no `&` and no tab needs none of this: it is matched as it
-//! is, with no copy (the fast path).
+//! Text that is ASCII and holds no `&` needs none of this but the case, tab
+//! and hyphen rules, which keep every byte where it is: it is matched as a
+//! copy of the same length, with no offset map (the fast path).
 
-use std::borrow::Cow;
+use crate::tokenize::is_word_char;
 
 /// The normalised text and the map from its offsets to the original ones.
 #[derive(Debug)]
-pub(crate) struct Normalized<'a> {
-    text: Cow<'a, str>,
+pub(crate) struct Normalized {
+    text: String,
     /// `(normalised offset, original offset)` pairs at both ends of every
     /// stretch whose length changed; between two pairs, bytes map one to one.
     map: Vec<(usize, usize)>,
 }
 
-/// Whether `text` must be normalised, i.e. is not fit for the fast path.
+/// Whether `text` needs the general path: it is not ASCII or holds an `&`.
 #[inline]
 pub(crate) fn needs_normalizing(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    !text.is_ascii() || bytes.contains(&b'&') || bytes.contains(&b'\t')
+    !text.is_ascii() || text.as_bytes().contains(&b'&')
 }
 
-/// Normalises `text`, borrowing it when nothing needs to change.
-pub(crate) fn normalize(text: &str) -> Normalized<'_> {
+/// Normalises `text`: the fast path for ASCII without `&`, else the general one.
+pub(crate) fn normalize(text: &str) -> Normalized {
     if needs_normalizing(text) {
-        normalize_always(text)
-    } else {
-        Normalized {
-            text: Cow::Borrowed(text),
-            map: Vec::new(),
+        return normalize_always(text);
+    }
+    // ASCII: only same-length replacements, so no map.
+    let mut out = text.to_ascii_lowercase().into_bytes();
+    for i in memchr::memchr2_iter(b'-', b'\t', text.as_bytes()) {
+        let tab = out[i] == b'\t';
+        let joining_hyphen = i > 0
+            && out[i - 1].is_ascii_alphanumeric()
+            && out.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if tab || joining_hyphen {
+            out[i] = b' ';
         }
+    }
+    Normalized {
+        // ASCII bytes were only replaced by ASCII bytes, so this cannot fail.
+        text: String::from_utf8(out).unwrap_or_else(|_| text.to_ascii_lowercase()),
+        map: Vec::new(),
     }
 }
 
 /// Normalises `text` on the general path, even when the fast path would do.
-pub(crate) fn normalize_always(text: &str) -> Normalized<'_> {
+pub(crate) fn normalize_always(text: &str) -> Normalized {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         // Copy the run of plain ASCII in one go.
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| b >= 0x80 || b == b'&' || b == b'\t')
-            .map_or(bytes.len(), |p| i + p);
+        let run = plain_run_end(bytes, i);
+        let from = out.len();
         out.push_str(&text[i..run]);
+        out[from..].make_ascii_lowercase();
         i = run;
         if i >= bytes.len() {
             break;
@@ -68,6 +81,15 @@ pub(crate) fn normalize_always(text: &str) -> Normalized<'_> {
         if bytes[i] == b'\t' {
             // Same length: no entry in the map.
             out.push(' ');
+            i += 1;
+            continue;
+        }
+        if bytes[i] == b'-' {
+            out.push(if joins_words(&out, &text[i + 1..]) {
+                ' '
+            } else {
+                '-'
+            });
             i += 1;
             continue;
         }
@@ -87,6 +109,10 @@ pub(crate) fn normalize_always(text: &str) -> Normalized<'_> {
         };
         let before = (out.len(), i);
         push_mapped(&mut out, c);
+        if out.ends_with('-') && joins_words(&out[..out.len() - 1], &text[i + len..]) {
+            out.pop();
+            out.push(' ');
+        }
         let after = (out.len(), i + len);
         if after.0 - before.0 != len || out[before.0..] != text[i..i + len] {
             map.push(before);
@@ -94,10 +120,40 @@ pub(crate) fn normalize_always(text: &str) -> Normalized<'_> {
         }
         i += len;
     }
-    Normalized {
-        text: Cow::Owned(out),
-        map,
+    Normalized { text: out, map }
+}
+
+/// The end of the run of plain bytes from `i`: ASCII other than `&`, tab
+/// and `-`. Looks at eight bytes at a time.
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `v` is zero (the classic bit trick).
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        if v & HIGHS != 0
+            || has_zero(v ^ (ONES * u64::from(b'&')))
+            || has_zero(v ^ (ONES * u64::from(b'\t')))
+            || has_zero(v ^ (ONES * u64::from(b'-')))
+        {
+            break;
+        }
+        i += 8;
     }
+    bytes[i..]
+        .iter()
+        .position(|&b| b >= 0x80 || b == b'&' || b == b'\t' || b == b'-')
+        .map_or(bytes.len(), |p| i + p)
+}
+
+/// Whether a hyphen between `before` (normalised so far) and `after` (the
+/// rest of the original) joins two word characters.
+fn joins_words(before: &str, after: &str) -> bool {
+    before.chars().next_back().is_some_and(is_word_char)
+        && after.chars().next().is_some_and(is_word_char)
 }
 
 /// Appends the normalised form of `c` to `out`.
@@ -112,9 +168,9 @@ fn push_mapped(out: &mut String, c: char) {
         '\u{FF01}'..='\u{FF5E}' => {
             // Full-width ASCII: the same character, 0xFEE0 lower.
             let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
-            out.push(ascii);
+            out.push(ascii.to_ascii_lowercase());
         }
-        c if c.is_ascii() => out.push(c),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c if c.is_whitespace() => out.push(' '),
         c if c.is_uppercase() => out.extend(c.to_lowercase()),
         c => out.push(c),
@@ -168,7 +224,7 @@ fn named_entity(name: &str) -> Option<char> {
     })
 }
 
-impl Normalized<'_> {
+impl Normalized {
     /// The normalised text.
     pub(crate) fn as_str(&self) -> &str {
         &self.text
@@ -216,9 +272,10 @@ mod tests {
     }
 
     #[test]
-    fn ascii_is_borrowed() {
-        let n = normalize("Plain ASCII text.");
-        assert!(matches!(n.text, Cow::Borrowed(_)));
+    fn ascii_keeps_its_offsets() {
+        let n = normalize("Plain ASCII\ttext.");
+        assert_eq!(n.as_str(), "plain ascii text.");
+        assert!(n.map.is_empty());
         assert_eq!(n.start_in_original(3), 3);
     }
 
@@ -226,7 +283,7 @@ mod tests {
     fn entities_and_unicode_map_back() {
         assert_eq!(
             normalize("R&amp;D big&nbsp;picture").as_str(),
-            "R&D big picture"
+            "r&d big picture"
         );
         assert_eq!(
             round_trip("R&amp;D big&nbsp;picture", "big picture"),
@@ -239,13 +296,34 @@ mod tests {
         assert_eq!(normalize("don\u{2019}t").as_str(), "don't");
         assert_eq!(normalize("lead\u{AD}er").as_str(), "leader");
         assert_eq!(round_trip("a lead\u{AD}er b", "leader"), "lead\u{AD}er");
-        assert_eq!(normalize("VISI\u{d3}N").as_str(), "VISI\u{f3}N");
-        assert_eq!(normalize("\u{FF36}ision").as_str(), "Vision");
-        assert_eq!(normalize("day\u{2011}to\u{2011}day").as_str(), "day-to-day");
+        assert_eq!(normalize("VISI\u{d3}N").as_str(), "visi\u{f3}n");
+        assert_eq!(normalize("\u{FF36}ision").as_str(), "vision");
+        assert_eq!(normalize("day\u{2011}to\u{2011}day").as_str(), "day to day");
+        assert_eq!(
+            normalize("day-to-day - and -x y- caf\u{e9}-bar").as_str(),
+            "day to day - and -x y- caf\u{e9} bar"
+        );
+        assert_eq!(
+            normalize("day-to-day - and -x y-").as_str(),
+            "day to day - and -x y-"
+        );
         assert_eq!(
             normalize("&#8217;&#x2019;&bogus; &").as_str(),
             "''&bogus; &"
         );
+    }
+
+    #[test]
+    fn plain_runs_end_at_special_bytes() {
+        let text = "abcdefghijklmnop-qrs";
+        assert_eq!(plain_run_end(text.as_bytes(), 0), 16);
+        assert_eq!(plain_run_end(text.as_bytes(), 17), 20);
+        for special in ["&", "\t", "-", "\u{e9}"] {
+            for at in 0..20 {
+                let text = format!("{}{special}{}", "x".repeat(at), "y".repeat(20));
+                assert_eq!(plain_run_end(text.as_bytes(), 0), at, "{special:?} at {at}");
+            }
+        }
     }
 
     #[test]

@@ -91,31 +91,67 @@ pub(crate) fn word_end_from(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Byte classes for [`word_count`]: ASCII letters and digits are word bytes.
+const WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Counts the words of `text` (see the module docs for what a word is).
+///
+/// A word starts at each word character whose previous character is not one,
+/// unless that previous character is an apostrophe that follows a word
+/// character. Runs of ASCII are counted with table look-ups and no branches;
+/// other characters are decoded.
 pub fn word_count(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
-    let mut in_word = false;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (word, len) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
+        if bytes[i] < 0x80 {
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| b >= 0x80)
+                .map_or(bytes.len(), |p| i + p);
+            count += ascii_word_starts(text, i, end);
+            i = end;
         } else {
             let c = char_at(text, i).unwrap_or(' ');
-            (is_word_char(c), c.len_utf8())
-        };
-        if word {
-            if !in_word {
-                count += 1;
-                in_word = true;
-            }
-        } else if !(b == b'\'' && in_word && char_at(text, i + 1).is_some_and(is_word_char)) {
-            in_word = false;
+            count += usize::from(is_word_char(c) && starts_word_at(text, i));
+            i += c.len_utf8();
         }
-        i += len;
     }
     count
+}
+
+/// Whether a word starts at byte `i`, given that a word character stands there.
+fn starts_word_at(text: &str, i: usize) -> bool {
+    match char_before(text, i) {
+        None => true,
+        Some('\'') => !char_before(text, i - 1).is_some_and(is_word_char),
+        Some(p) => !is_word_char(p),
+    }
+}
+
+/// The word starts in the ASCII run `start..end` of `text`.
+fn ascii_word_starts(text: &str, start: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    let w = |i: usize| WORD_BYTE[usize::from(b[i])];
+    // The first two bytes may look back past the run.
+    let head = (start + 2).min(end);
+    let mut n = (start..head)
+        .filter(|&i| w(i) && starts_word_at(text, i))
+        .count();
+    for i in head..end {
+        let joined = b[i - 1] == b'\'' && w(i - 2);
+        n += usize::from(w(i) & !w(i - 1) & !joined);
+    }
+    n
 }
 
 /// Whether `c`, met between words, ends a clause: sentence and clause

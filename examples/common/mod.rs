@@ -59,31 +59,22 @@ pub fn read_docs(path: &Path) -> Result<Vec<String>, String> {
     }
 }
 
-/// The baseline: the bare Aho-Corasick DFA scan of the same surface forms as
-/// the built-in lexicons (terms, `unless` and `ignore` phrases),
-/// leftmost-longest, ASCII case-insensitive, plus a whole-word check.
+/// The baseline: the bare Aho-Corasick DFA scan of the same patterns as the
+/// default classifier's automaton (`Classifier::patterns`), leftmost-longest,
+/// ASCII case-insensitive, plus a whole-word check.
 pub struct BareScan {
     automaton: AhoCorasick,
 }
 
 impl BareScan {
     pub fn builtin() -> BareScan {
-        let mut patterns: Vec<String> = Vec::new();
-        for lex in leadlens::Lexicon::builtin() {
-            for e in lex.entries() {
-                patterns.extend(e.forms());
-                patterns.extend(e.unless().iter().cloned());
-            }
-            patterns.extend(lex.ignore().iter().cloned());
-        }
-        patterns.sort();
-        patterns.dedup();
+        let classifier = leadlens::Classifier::default();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .expect("the built-in surface forms build");
+            .build(classifier.patterns())
+            .expect("the built-in patterns build");
         BareScan { automaton }
     }
 

@@ -137,8 +137,8 @@ pub(crate) fn inflections(word: &str) -> Vec<String> {
 
 /// Every surface form of a term (already lower-case, words separated by one
 /// space or hyphen, without the stem `*`), with words joined by a space or a
-/// hyphen in every combination (only all-space and all-hyphen past four
-/// words).
+/// hyphen in every combination up to four words (beyond: all spaces, all
+/// hyphens, and as written).
 pub(crate) fn surface_forms(term: &str, inflect: Inflect, stem: bool) -> Vec<String> {
     let words: Vec<&str> = term.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     let n = words.len();
@@ -189,17 +189,7 @@ pub(crate) fn surface_forms(term: &str, inflect: Inflect, stem: bool) -> Vec<Str
             })
             .collect();
     }
-    let separators: Vec<Vec<char>> = if n <= 4 {
-        (0..1u32 << (n - 1))
-            .map(|mask| {
-                (0..n - 1)
-                    .map(|k| if mask >> k & 1 == 1 { '-' } else { ' ' })
-                    .collect()
-            })
-            .collect()
-    } else {
-        vec![vec![' '; n - 1], vec!['-'; n - 1]]
-    };
+    let separators = separator_sets(term, n);
     let mut out = Vec::new();
     for combo in &combos {
         for seps in &separators {
@@ -214,6 +204,173 @@ pub(crate) fn surface_forms(term: &str, inflect: Inflect, stem: bool) -> Vec<Str
         }
     }
     out
+}
+
+/// How a pattern of the automaton must end in the text to be a match.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Ending {
+    /// At a word end.
+    Exact,
+    /// Anywhere in a word: the match extends to the end of the word.
+    Stem,
+    /// With one of these suffixes (longest first; `""` for the base form),
+    /// then a word end. The suffixes are the inflections of the last word.
+    Suffixes(Vec<String>),
+}
+
+/// The longest common prefix of some strings.
+fn common_prefix(forms: &[String]) -> &str {
+    let first = forms[0].as_str();
+    let mut len = first.len();
+    for f in &forms[1..] {
+        len = len.min(
+            first
+                .bytes()
+                .zip(f.bytes())
+                .take_while(|(a, b)| a == b)
+                .count(),
+        );
+    }
+    &first[..len]
+}
+
+/// Spelling variants of a stem (`organis*` also as `organiz*`).
+fn stem_spellings(stem: &str) -> Vec<String> {
+    let mut out = spellings(stem);
+    for (a, b) in [
+        ("is", "iz"),
+        ("iz", "is"),
+        ("isat", "izat"),
+        ("izat", "isat"),
+    ] {
+        if let Some(s) = stem.strip_suffix(a) {
+            let v = format!("{s}{b}");
+            if stem.len() > 4 && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// The patterns the automaton searches for, to match every surface form of
+/// a term: the same set of texts as [`surface_forms`] once hyphens between
+/// words are read as spaces (the normaliser does that to the text), written
+/// more compactly. The inflections of the last word are not separate
+/// patterns: the pattern ends at the longest prefix the word's forms share
+/// (`plan`, `strateg` for `strategy`, `organis` for `organise`) and carries
+/// the suffixes that may follow it.
+pub(crate) fn patterns(term: &str, inflect: Inflect, stem: bool) -> Vec<(String, Ending)> {
+    let words: Vec<&str> = term.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let n = words.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let inflected = |i: usize| match inflect {
+        Inflect::None => false,
+        Inflect::All => true,
+        Inflect::First => i == 0,
+        Inflect::Last | Inflect::Auto => i == n - 1,
+    };
+    // Forms of every word but the last.
+    let head: Vec<Vec<String>> = words[..n - 1]
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let mut forms: Vec<String> = Vec::new();
+            for s in spellings(w) {
+                let more = if inflected(i) {
+                    inflections(&s)
+                } else {
+                    vec![s]
+                };
+                for f in more {
+                    if !forms.contains(&f) {
+                        forms.push(f);
+                    }
+                }
+            }
+            forms
+        })
+        .collect();
+    // The last word: its pattern text and how it must end.
+    let last = words[n - 1];
+    let tails: Vec<(String, Ending)> = if stem {
+        stem_spellings(last)
+            .into_iter()
+            .map(|s| (s, Ending::Stem))
+            .collect()
+    } else if inflected(n - 1) {
+        spellings(last)
+            .into_iter()
+            .map(|s| {
+                let forms = inflections(&s);
+                let prefix = common_prefix(&forms).to_string();
+                let mut suffixes: Vec<String> = forms
+                    .iter()
+                    .map(|f| f[prefix.len()..].to_string())
+                    .collect();
+                suffixes.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+                suffixes.dedup();
+                (prefix, Ending::Suffixes(suffixes))
+            })
+            .collect()
+    } else {
+        spellings(last)
+            .into_iter()
+            .map(|s| (s, Ending::Exact))
+            .collect()
+    };
+    let mut combos: Vec<Vec<&str>> = vec![Vec::new()];
+    for forms in &head {
+        combos = combos
+            .iter()
+            .flat_map(|c| {
+                forms.iter().map(move |f| {
+                    let mut c = c.clone();
+                    c.push(f.as_str());
+                    c
+                })
+            })
+            .collect();
+    }
+    let mut out: Vec<(String, Ending)> = Vec::new();
+    for combo in &combos {
+        for (tail, ending) in &tails {
+            let mut s = String::new();
+            for w in combo {
+                s.push_str(w);
+                s.push(' ');
+            }
+            s.push_str(tail);
+            let item = (s, ending.clone());
+            if !out.contains(&item) {
+                out.push(item);
+            }
+        }
+    }
+    out
+}
+
+/// The separators to put between the `n` words of `term`: every combination
+/// of space and hyphen up to four words; beyond, all spaces, all hyphens and
+/// those as written.
+fn separator_sets(term: &str, n: usize) -> Vec<Vec<char>> {
+    if n <= 4 {
+        return (0..1u32 << (n - 1))
+            .map(|mask| {
+                (0..n - 1)
+                    .map(|k| if mask >> k & 1 == 1 { '-' } else { ' ' })
+                    .collect()
+            })
+            .collect();
+    }
+    let written: Vec<char> = term.chars().filter(|c| *c == ' ' || *c == '-').collect();
+    let mut sets = vec![vec![' '; n - 1], vec!['-'; n - 1]];
+    if written.len() == n - 1 && !sets.contains(&written) {
+        sets.push(written);
+    }
+    sets
 }
 
 #[cfg(test)]
@@ -267,5 +424,49 @@ mod tests {
         assert!(forms.contains(&"sets the direction".to_string()));
         let forms = surface_forms("strateg", Inflect::Auto, true);
         assert_eq!(forms, vec!["strateg"]);
+    }
+
+    #[test]
+    fn patterns_carry_the_inflection_suffixes() {
+        let p = patterns("plan", Inflect::Auto, false);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].0, "plan");
+        let Ending::Suffixes(s) = &p[0].1 else {
+            panic!("suffixes expected")
+        };
+        for suffix in ["", "s", "ned", "ning", "ed", "ing"] {
+            assert!(s.contains(&suffix.to_string()), "{suffix}");
+        }
+        let p = patterns("strategy", Inflect::Auto, false);
+        assert_eq!(p[0].0, "strateg");
+        let p = patterns("organise", Inflect::Auto, false);
+        let texts: Vec<&str> = p.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["organis", "organiz"]);
+        let p = patterns("organis", Inflect::Auto, true);
+        assert!(p.contains(&("organiz".to_string(), Ending::Stem)));
+        let p = patterns("day-to-day", Inflect::None, false);
+        assert_eq!(p, [("day to day".to_string(), Ending::Exact)]);
+    }
+
+    #[test]
+    fn patterns_and_surface_forms_describe_the_same_texts() {
+        for (term, inflect) in [
+            ("plan", Inflect::Auto),
+            ("big picture", Inflect::Auto),
+            ("set the direction", Inflect::First),
+            ("organise", Inflect::Auto),
+            ("inspire and motivate", Inflect::All),
+        ] {
+            let pats = patterns(term, inflect, false);
+            for form in surface_forms(term, inflect, false) {
+                let form = form.replace('-', " ");
+                let ok = pats.iter().any(|(p, e)| match e {
+                    Ending::Exact => *p == form,
+                    Ending::Stem => form.starts_with(p.as_str()),
+                    Ending::Suffixes(s) => s.iter().any(|x| format!("{p}{x}") == form),
+                });
+                assert!(ok, "{term}: {form} has no pattern");
+            }
+        }
     }
 }
