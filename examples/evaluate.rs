@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! cargo run --release --example evaluate                     # built-in lexicons
-//! cargo run --release --example evaluate -- --lexicons DIR   # the TOML files of DIR instead
+//! cargo run --release --example evaluate -- --lexicons DIR   # the vocabularies of DIR instead
+//!                                                            # (built-in negation and boilerplate kept)
 //! cargo run --release --example evaluate -- --part test      # one part only (dev or test)
 //! ```
 //!
@@ -96,6 +97,13 @@ fn build(dir: Option<&Path>) -> Result<Classifier, String> {
     paths.sort();
     let mut builder = Classifier::builder();
     builder.builtin(false);
+    // Keep the built-in matching rules (negation, boilerplate): only the
+    // vocabularies are replaced.
+    for lex in Lexicon::builtin() {
+        if lex.entries().is_empty() {
+            builder.lexicon(lex);
+        }
+    }
     for p in paths {
         builder.lexicon(Lexicon::from_file(&p).map_err(|e| e.to_string())?);
     }

@@ -11,39 +11,15 @@
 //! Every figure is the median of five runs, measured in the same process.
 
 use leadlens::Classifier;
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+#[path = "common/alloc.rs"]
+mod alloc;
 mod common;
 
-/// Counts live and peak heap bytes, to measure what building costs.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards every call to the system allocator unchanged; only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: same contract as the caller's.
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
-
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: alloc::Counting = alloc::Counting;
 
 const RUNS: usize = 5;
 const CORPUS_BYTES: usize = 20 << 20;
@@ -79,15 +55,14 @@ fn main() {
     let source = source.unwrap_or_else(|| "examples/data (sample ads)".to_string());
 
     // Building the default classifier, from the embedded files to the automata.
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    let before = alloc::reset_peak();
     let t = Instant::now();
     let classifier = Classifier::builder()
         .build()
         .expect("built-in lexicons build");
     let first_build = t.elapsed();
-    let build_peak = PEAK.load(Ordering::Relaxed) - before;
-    let retained = LIVE.load(Ordering::Relaxed) - before;
+    let build_peak = alloc::peak() - before;
+    let retained = alloc::live() - before;
     let build = time(|| Classifier::builder().build().expect("builds"));
     println!(
         "build default classifier: first {:.1} ms (parses the embedded lexicons), then median {:.1} ms",

@@ -32,7 +32,7 @@ pub enum ErrorKind {
     ConflictingPoles,
     /// An `unless` phrase does not contain its term.
     UnrelatedContext,
-    /// An `inflect` value is not one of `auto`, `first`, `last`, `all`, `none`.
+    /// An `inflect` value is not one of `auto`, `first`, `last`, `ends`, `all`, `none`.
     UnknownInflection,
     /// The `[negation]` table is malformed: an empty cue or a window outside 1..=10.
     InvalidNegation,

@@ -13,7 +13,8 @@
 //! - [`Classification`] is the result: a [`Label`], scores, one
 //!   [`DimensionScore`] per [`Dimension`], and the [`Evidence`] behind them
 //!   with byte [`Span`]s into the text as given.
-//! - [`LexiconError`] says which file, line and entry of a lexicon is wrong.
+//! - [`LexiconError`] says which file, line and entry of a lexicon is wrong;
+//!   [`lint`] warns about entries that are valid but suspicious.
 //!
 //! # Example
 //!
@@ -104,6 +105,7 @@ mod classifier;
 mod error;
 mod evidence;
 mod lexicon;
+mod lint;
 mod matcher;
 mod negation;
 mod normalize;
@@ -116,6 +118,7 @@ pub use classifier::{Classifier, ClassifierBuilder, classify};
 pub use error::{ErrorKind, LexiconError};
 pub use evidence::{Evidence, Span};
 pub use lexicon::{Entry, Inflect, Lexicon};
+pub use lint::{Lint, LintKind, lint};
 pub use taxonomy::{Dimension, Label, Pole};
 
 #[cfg(doctest)]

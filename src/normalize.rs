@@ -220,6 +220,9 @@ fn named_entity(name: &str) -> Option<char> {
         "reg" => '\u{AE}',
         "trade" => '\u{2122}',
         "eacute" => '\u{E9}',
+        "pound" => '\u{A3}',
+        "euro" => '\u{20AC}',
+        "dollar" => '$',
         _ => return None,
     })
 }

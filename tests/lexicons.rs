@@ -121,3 +121,50 @@ stops = ["but"]
     assert!(lex.entries()[0].is_stem());
     assert_eq!(lex.entries()[2].weight(), 10.0);
 }
+
+#[test]
+fn lint_reports_suspicious_but_valid_entries() {
+    use leadlens::LintKind;
+    let first = Lexicon::from_str(
+        "first.toml",
+        r#"
+dimension = "people"
+leadership = [
+  { term = "organise" },
+  { term = "man*" },
+]
+management = [ { term = "rota" } ]
+ignore = [ "rota", "free parking" ]
+"#,
+    )
+    .expect("valid");
+    let second = Lexicon::from_str(
+        "second.toml",
+        r#"
+dimension = "horizon"
+management = [
+  { term = "rota", weight = 2 },
+  { term = "organize" },
+]
+"#,
+    )
+    .expect("valid");
+    let lints = leadlens::lint(&[first, second]);
+    let found: Vec<(LintKind, String, usize, String)> = lints
+        .iter()
+        .map(|l| (l.kind(), l.source_name().to_string(), l.line(), l.entry().to_string()))
+        .collect();
+    let expect = |kind, source: &str, line, entry: &str| {
+        assert!(
+            found.contains(&(kind, source.to_string(), line, entry.to_string())),
+            "missing {kind:?} {source}:{line} {entry:?} in {lints:#?}"
+        );
+    };
+    expect(LintKind::Overridden, "first.toml", 7, "rota");
+    expect(LintKind::ShortStem, "first.toml", 5, "man*");
+    // British and American spellings are generated: the same patterns.
+    expect(LintKind::Shadowed, "second.toml", 5, "organize");
+    expect(LintKind::IgnoredTerm, "first.toml", 8, "rota");
+    expect(LintKind::IgnoresNothing, "first.toml", 8, "free parking");
+    assert_eq!(lints.len(), 5, "{lints:#?}");
+}

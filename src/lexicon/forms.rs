@@ -154,6 +154,7 @@ pub(crate) fn surface_forms(term: &str, inflect: Inflect, stem: bool) -> Vec<Str
             Inflect::All => true,
             Inflect::First => i == 0,
             Inflect::Last | Inflect::Auto => i == n - 1,
+            Inflect::Ends => i == 0 || i == n - 1,
         }
     };
     let per_word: Vec<Vec<String>> = words
@@ -271,6 +272,7 @@ pub(crate) fn patterns(term: &str, inflect: Inflect, stem: bool) -> Vec<(String,
         Inflect::All => true,
         Inflect::First => i == 0,
         Inflect::Last | Inflect::Auto => i == n - 1,
+        Inflect::Ends => i == 0 || i == n - 1,
     };
     // Forms of every word but the last.
     let head: Vec<Vec<String>> = words[..n - 1]

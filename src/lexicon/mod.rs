@@ -7,7 +7,7 @@
 mod builtin;
 pub(crate) mod forms;
 mod parse;
-mod validate;
+pub(crate) mod validate;
 
 use crate::error::{ErrorKind, LexiconError};
 use crate::taxonomy::{Dimension, Pole};
@@ -32,6 +32,8 @@ pub enum Inflect {
     First,
     /// Only the last word.
     Last,
+    /// The first and the last word (`own the outcome` → `owns the outcomes`).
+    Ends,
     /// Every word.
     All,
     /// No word: only the term as written (plus spelling and separator variants).
@@ -39,12 +41,13 @@ pub enum Inflect {
 }
 
 impl Inflect {
-    /// The value with this id: `auto`, `first`, `last`, `all` or `none`.
+    /// The value with this id: `auto`, `first`, `last`, `ends`, `all` or `none`.
     pub fn from_id(id: &str) -> Option<Inflect> {
         Some(match id {
             "auto" => Inflect::Auto,
             "first" => Inflect::First,
             "last" => Inflect::Last,
+            "ends" => Inflect::Ends,
             "all" => Inflect::All,
             "none" => Inflect::None,
             _ => return None,
@@ -181,6 +184,7 @@ pub struct Lexicon {
     pub(crate) name: String,
     pub(crate) entries: Vec<Entry>,
     pub(crate) ignore: Vec<String>,
+    pub(crate) ignore_lines: Vec<usize>,
     pub(crate) negation: Option<Negation>,
 }
 

@@ -84,6 +84,7 @@ pub(super) fn validate(name: &str, raw: RawLexicon) -> Result<Lexicon, LexiconEr
     }
 
     let mut ignore = Vec::new();
+    let mut ignore_lines = Vec::new();
     for (phrase, line) in raw.ignore {
         let (clean, stem) = clean_term(&phrase).map_err(|(k, d)| err(k, line, &phrase, d))?;
         if stem {
@@ -103,6 +104,7 @@ pub(super) fn validate(name: &str, raw: RawLexicon) -> Result<Lexicon, LexiconEr
             ));
         }
         ignore.push(clean);
+        ignore_lines.push(line);
     }
 
     let negation = raw
@@ -114,6 +116,7 @@ pub(super) fn validate(name: &str, raw: RawLexicon) -> Result<Lexicon, LexiconEr
         name: name.to_string(),
         entries,
         ignore,
+        ignore_lines,
         negation,
     })
 }
@@ -142,7 +145,7 @@ fn validate_entry(
         Some(id) => Inflect::from_id(id).ok_or_else(|| {
             err(
                 ErrorKind::UnknownInflection,
-                format!("inflect = {id:?}; expected auto, first, last, all or none"),
+                format!("inflect = {id:?}; expected auto, first, last, ends, all or none"),
             )
         })?,
     };

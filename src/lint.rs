@@ -1,0 +1,194 @@
+//! Warnings about lexicons that are valid but suspicious: [`lint`].
+
+use crate::lexicon::forms::{Ending, patterns};
+use crate::lexicon::validate::{MIN_STEM_LETTERS, contains_words};
+use crate::lexicon::{Lexicon, term_key};
+use std::collections::HashMap;
+use std::fmt;
+
+/// What a [`Lint`] warns about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LintKind {
+    /// A stem of only three letters (`man*`) matches many common words.
+    ShortStem,
+    /// Every pattern of the entry belongs to an earlier entry, so it never matches.
+    Shadowed,
+    /// An `ignore` phrase contains no term, so it hides nothing.
+    IgnoresNothing,
+    /// An `ignore` phrase is itself a term; the term wins and the phrase does nothing.
+    IgnoredTerm,
+    /// A later lexicon replaces this entry (same term).
+    Overridden,
+}
+
+/// One warning: where, which entry, and why.
+///
+/// ```
+/// use leadlens::{Lexicon, LintKind};
+///
+/// let lex = Lexicon::from_str("mine.toml", r#"
+/// dimension = "people"
+/// management = [ { term = "man*" } ]
+/// ignore = [ "free parking" ]
+/// "#)?;
+/// let lints = leadlens::lint(&[lex]);
+/// assert_eq!(lints[0].kind(), LintKind::ShortStem);
+/// assert_eq!(lints[0].to_string(), "mine.toml:3: entry \"man*\": a stem of 3 letters matches many common words");
+/// assert_eq!(lints[1].kind(), LintKind::IgnoresNothing);
+/// assert_eq!(lints[1].line(), 4);
+/// # Ok::<(), leadlens::LexiconError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lint {
+    kind: LintKind,
+    source: String,
+    line: usize,
+    entry: String,
+    message: String,
+}
+
+impl Lint {
+    /// What it warns about.
+    pub fn kind(&self) -> LintKind {
+        self.kind
+    }
+    /// The lexicon's name.
+    pub fn source_name(&self) -> &str {
+        &self.source
+    }
+    /// The 1-based line of the entry.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+    /// The entry (term or phrase).
+    pub fn entry(&self) -> &str {
+        &self.entry
+    }
+}
+
+impl fmt::Display for Lint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: entry {:?}: {}",
+            self.source, self.line, self.entry, self.message
+        )
+    }
+}
+
+/// Checks lexicons, in the order a [`ClassifierBuilder`](crate::ClassifierBuilder)
+/// would merge them, for entries that are valid but probably not what their
+/// author meant. Returns the warnings in lexicon and line order.
+pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
+    let mut out = Vec::new();
+    let mut warn = |kind, lex: &Lexicon, line, entry: &str, message: String| {
+        out.push(Lint {
+            kind,
+            source: lex.name().to_string(),
+            line,
+            entry: entry.to_string(),
+            message,
+        })
+    };
+    // Overridden entries, and the entries in force.
+    let mut last: HashMap<String, (usize, usize)> = HashMap::new();
+    for (li, lex) in lexicons.iter().enumerate() {
+        for (ei, e) in lex.entries().iter().enumerate() {
+            if let Some((pl, pe)) = last.insert(e.key(), (li, ei)) {
+                let earlier = &lexicons[pl].entries()[pe];
+                warn(
+                    LintKind::Overridden,
+                    &lexicons[pl],
+                    earlier.line(),
+                    earlier.term(),
+                    format!("replaced by {}:{}", lex.name(), e.line()),
+                );
+            }
+        }
+    }
+    // Which entry owns each (pattern, ending) first.
+    let mut owner: HashMap<(String, Ending), (usize, usize)> = HashMap::new();
+    for (li, lex) in lexicons.iter().enumerate() {
+        for (ei, e) in lex.entries().iter().enumerate() {
+            if last.get(&e.key()) != Some(&(li, ei)) {
+                continue;
+            }
+            for p in patterns(e.body(), e.inflect(), e.is_stem()) {
+                owner.entry(p).or_insert((li, ei));
+            }
+        }
+    }
+    for (li, lex) in lexicons.iter().enumerate() {
+        for (ei, e) in lex.entries().iter().enumerate() {
+            if e.is_stem() {
+                let letters = e.body().rsplit([' ', '-']).next().unwrap_or("").chars();
+                if letters.filter(|c| c.is_alphabetic()).count() == MIN_STEM_LETTERS {
+                    warn(
+                        LintKind::ShortStem,
+                        lex,
+                        e.line(),
+                        e.term(),
+                        format!("a stem of {MIN_STEM_LETTERS} letters matches many common words"),
+                    );
+                }
+            }
+            if last.get(&e.key()) != Some(&(li, ei)) {
+                continue;
+            }
+            let pats = patterns(e.body(), e.inflect(), e.is_stem());
+            let others: Vec<(usize, usize)> = pats
+                .iter()
+                .filter_map(|p| owner.get(p).copied())
+                .filter(|&o| o != (li, ei))
+                .collect();
+            if !others.is_empty() && others.len() == pats.len() {
+                let (ol, oe) = others[0];
+                let o = &lexicons[ol].entries()[oe];
+                warn(
+                    LintKind::Shadowed,
+                    lex,
+                    e.line(),
+                    e.term(),
+                    format!(
+                        "never matches: its forms belong to {:?} ({}:{})",
+                        o.term(),
+                        lexicons[ol].name(),
+                        o.line()
+                    ),
+                );
+            }
+        }
+    }
+    // Ignore phrases that hide nothing, or that are terms themselves.
+    let terms: Vec<&crate::Entry> = lexicons.iter().flat_map(|l| l.entries()).collect();
+    for lex in lexicons {
+        for (phrase, &line) in lex.ignore().iter().zip(&lex.ignore_lines) {
+            if let Some(t) = terms.iter().find(|t| t.key() == term_key(phrase)) {
+                warn(
+                    LintKind::IgnoredTerm,
+                    lex,
+                    line,
+                    phrase,
+                    format!("is also the term {:?}, which wins", t.term()),
+                );
+                continue;
+            }
+            let hides = terms.iter().any(|t| {
+                t.forms()
+                    .iter()
+                    .any(|f| contains_words(phrase, f, t.is_stem()))
+            });
+            if !hides {
+                warn(
+                    LintKind::IgnoresNothing,
+                    lex,
+                    line,
+                    phrase,
+                    "contains no term, so it hides nothing".to_string(),
+                );
+            }
+        }
+    }
+    out
+}
