@@ -10,6 +10,34 @@ use crate::score;
 use crate::tokenize::word_count;
 use std::sync::{Arc, LazyLock};
 
+/// Texts longer than this are processed in segments that end at a line break.
+const SEGMENT_BYTES: usize = 64 * 1024;
+
+/// Splits `text` into `(offset, segment)` pieces of at least [`SEGMENT_BYTES`]
+/// that end just after a line break (the last piece ends with the text).
+///
+/// Nothing leadlens matches crosses a line break (phrases, negation scopes,
+/// stems, words), so classifying segment by segment gives exactly the result
+/// of classifying the whole text, while the normalised copy stays small
+/// enough for the processor's caches.
+fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let from = start + SEGMENT_BYTES;
+        let end = if from >= text.len() {
+            text.len()
+        } else {
+            memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |p| from + p + 1)
+        };
+        let piece = (start, &text[start..end]);
+        start = end;
+        Some(piece)
+    })
+}
+
 static DEFAULT: LazyLock<Classifier> = LazyLock::new(|| {
     ClassifierBuilder::new().build().unwrap_or_else(|e| {
         // Cannot happen in a release: tests/lexicons.rs (`builtin_lexicons_load`)
@@ -86,30 +114,35 @@ impl Classifier {
     /// assert_eq!(c.label, leadlens::Label::Management);
     /// ```
     pub fn classify(&self, text: &str) -> Classification {
-        self.classify_normalized(text, &normalize(text))
+        self.classify_with(text, normalize)
     }
 
     /// Classifies on the general (Unicode) path even where the ASCII fast path
     /// applies; for the test that proves both paths agree.
     #[cfg(test)]
     pub(crate) fn classify_general_path(&self, text: &str) -> Classification {
-        self.classify_normalized(text, &crate::normalize::normalize_always(text))
+        self.classify_with(text, crate::normalize::normalize_always)
     }
 
-    fn classify_normalized(&self, original: &str, norm: &Normalized) -> Classification {
-        let text = norm.as_str();
+    /// Normalises, counts and matches `text` segment by segment (see
+    /// [`segments`]), then scores it.
+    fn classify_with(&self, text: &str, normalizer: fn(&str) -> Normalized) -> Classification {
+        let mut words = 0;
+        let mut evidence = Vec::new();
         let mut raw: Vec<RawMatch> = Vec::new();
-        self.matcher.find(text, &mut raw);
-        let evidence = raw
-            .iter()
-            .filter_map(|m| {
+        for (offset, segment) in segments(text) {
+            let norm = normalizer(segment);
+            words += word_count(norm.as_str());
+            raw.clear();
+            self.matcher.find(norm.as_str(), &mut raw);
+            evidence.extend(raw.iter().filter_map(|m| {
                 let start = norm.start_in_original(m.start);
                 let end = norm.end_in_original(m.end);
-                let matched = original.get(start..end)?;
+                let matched = segment.get(start..end)?;
                 let term = &self.matcher.terms[m.term as usize];
                 Some(Evidence {
-                    start,
-                    end,
+                    start: offset + start,
+                    end: offset + end,
                     text: matched.to_string(),
                     term: term.term.clone(),
                     dimension: term.dimension,
@@ -117,9 +150,9 @@ impl Classifier {
                     weight: term.weight,
                     negated: m.negated,
                 })
-            })
-            .collect();
-        score::score(word_count(text), evidence)
+            }));
+        }
+        score::score(words, evidence)
     }
 
     /// Classifies many texts, in parallel on all cores when the `rayon`
@@ -285,6 +318,55 @@ mod tests {
         out.push("big picture big pictures big picturesque BIG-PICTURE".into());
         out.push("lead time, sales leads; we lead. don't plan".into());
         out
+    }
+
+    #[test]
+    fn segments_cover_the_text_and_end_at_line_breaks() {
+        let text = format!(
+            "{}\n{}\n{}",
+            "a".repeat(70_000),
+            "b".repeat(10),
+            "c".repeat(70_000)
+        );
+        let pieces: Vec<(usize, &str)> = segments(&text).collect();
+        assert_eq!(pieces.len(), 2);
+        assert_eq!(pieces[0].1.len(), 70_001);
+        let text = format!("{}\n{}", "x\n".repeat(40_000), "y".repeat(10));
+        let pieces: Vec<(usize, &str)> = segments(&text).collect();
+        assert_eq!(pieces.len(), 2);
+        assert!(pieces[0].1.ends_with('\n'));
+        assert_eq!(pieces.iter().map(|p| p.1).collect::<String>(), text);
+        assert_eq!(pieces[1].0, pieces[0].1.len());
+        assert_eq!(segments("").count(), 0);
+    }
+
+    #[test]
+    fn long_texts_in_segments_match_short_ones() {
+        let c = Classifier::default();
+        let ad = "You will set the vision; no budget, not a day-to-day role. Rota, KPIs.\n";
+        let one = c.classify(ad);
+        let many = c.classify(&ad.repeat(3000));
+        assert!(ad.len() * 3000 > 3 * SEGMENT_BYTES);
+        assert_eq!(many.evidence.len(), 3000 * one.evidence.len());
+        assert_eq!(many.word_count, 3000 * one.word_count);
+        assert_eq!(many.label, one.label);
+        assert_eq!(many.balance, one.balance);
+        for (k, e) in many.evidence.iter().enumerate() {
+            let first = &one.evidence[k % one.evidence.len()];
+            assert_eq!(e.start, first.start + (k / one.evidence.len()) * ad.len());
+            assert_eq!(e.text, first.text);
+            assert_eq!(e.negated, first.negated);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn both_paths_agree_on_arbitrary_ascii(
+            text in "([A-Za-z]{1,10}|vision|plan|no|not|big picture|day-to-day|[ \t\n.,;'-]){0,60}"
+        ) {
+            let c = Classifier::default();
+            proptest::prop_assert_eq!(c.classify(&text), c.classify_general_path(&text));
+        }
     }
 
     #[test]
