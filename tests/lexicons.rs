@@ -152,7 +152,14 @@ management = [
     let lints = leadlens::lint(&[first, second]);
     let found: Vec<(LintKind, String, usize, String)> = lints
         .iter()
-        .map(|l| (l.kind(), l.source_name().to_string(), l.line(), l.entry().to_string()))
+        .map(|l| {
+            (
+                l.kind(),
+                l.source_name().to_string(),
+                l.line(),
+                l.entry().to_string(),
+            )
+        })
         .collect();
     let expect = |kind, source: &str, line, entry: &str| {
         assert!(
@@ -167,4 +174,11 @@ management = [
     expect(LintKind::IgnoredTerm, "first.toml", 8, "rota");
     expect(LintKind::IgnoresNothing, "first.toml", 8, "free parking");
     assert_eq!(lints.len(), 5, "{lints:#?}");
+}
+
+#[test]
+fn builtin_lexicons_lint_clean() {
+    let lints = leadlens::lint(&Lexicon::builtin());
+    let text: Vec<String> = lints.iter().map(ToString::to_string).collect();
+    assert!(lints.is_empty(), "{}", text.join("\n"));
 }
