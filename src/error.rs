@@ -36,6 +36,9 @@ pub enum ErrorKind {
     UnknownInflection,
     /// The `[negation]` table is malformed: an empty cue or a window outside 1..=10.
     InvalidNegation,
+    /// A LIWC dictionary line or mapping names a category the dictionary
+    /// does not define.
+    UnknownCategory,
     /// The automaton could not be built from the lexicons.
     Build,
 }
@@ -56,6 +59,7 @@ impl ErrorKind {
             ErrorKind::UnrelatedContext => "context phrase without its term",
             ErrorKind::UnknownInflection => "unknown inflection",
             ErrorKind::InvalidNegation => "invalid negation settings",
+            ErrorKind::UnknownCategory => "unknown category",
             ErrorKind::Build => "cannot build the matcher",
         }
     }

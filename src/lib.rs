@@ -15,6 +15,8 @@
 //!   with byte [`Span`]s into the text as given.
 //! - [`LexiconError`] says which file, line and entry of a lexicon is wrong;
 //!   [`lint`] warns about entries that are valid but suspicious.
+//! - [`highlight`] renders a text with its evidence marked, for terminals
+//!   (ANSI), web pages (HTML) and Markdown.
 //!
 //! # Example
 //!
@@ -104,6 +106,7 @@ mod classification;
 mod classifier;
 mod error;
 mod evidence;
+pub mod highlight;
 mod lexicon;
 mod lint;
 mod matcher;

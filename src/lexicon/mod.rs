@@ -6,6 +6,7 @@
 
 mod builtin;
 pub(crate) mod forms;
+mod liwc;
 mod parse;
 pub(crate) mod validate;
 

@@ -1,0 +1,284 @@
+//! The `leadlens` binary on real files: one record per document in input
+//! order, errors as records, exit codes, the report, lint and LIWC import.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn leadlens(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_leadlens"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the leadlens binary runs")
+}
+
+/// A folder with two ads, a file that cannot be read (a dangling link: root
+/// can read any permission bits), an invalid-UTF-8 file, and a JSON Lines
+/// file with a malformed line.
+fn fixture(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("leadlens-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let ads = dir.join("ads");
+    std::fs::create_dir_all(ads.join("sub")).expect("temp dir");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
+    std::fs::copy(data.join("01-chief-executive.txt"), ads.join("a-ceo.txt")).expect("copy");
+    std::fs::copy(
+        data.join("03-operations-manager-warehouse.txt"),
+        ads.join("sub/ops.md"),
+    )
+    .expect("copy");
+    std::fs::write(
+        ads.join("b-bad-utf8.txt"),
+        b"We set the vision \xff\xfe and plan.",
+    )
+    .expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/nonexistent/leadlens", ads.join("c-unreadable.txt"))
+        .expect("link");
+    std::fs::write(ads.join("ignored.pdf"), "not a text file").expect("write");
+    std::fs::write(
+        dir.join("ads.jsonl"),
+        "{\"text\": \"Inspire people with a bold vision.\"}\n{\"text\": broken\n\n{\"text\": \"Approve the rota.\"}\n",
+    )
+    .expect("write");
+    dir
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn every_document_gets_one_record_in_order_and_errors_do_not_stop_the_run() {
+    let dir = fixture("jsonl");
+    let out = leadlens(&["classify", "--format", "jsonl", "ads", "ads.jsonl"], &dir);
+    assert_eq!(out.status.code(), Some(1), "some records failed");
+    let records: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON record per line"))
+        .collect();
+    let ids: Vec<&str> = records
+        .iter()
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    let sep = std::path::MAIN_SEPARATOR;
+    assert_eq!(
+        ids,
+        [
+            format!("ads{sep}a-ceo.txt").as_str(),
+            &format!("ads{sep}b-bad-utf8.txt"),
+            &format!("ads{sep}c-unreadable.txt"),
+            &format!("ads{sep}sub{sep}ops.md"),
+            "ads.jsonl:1",
+            "ads.jsonl:2",
+            "ads.jsonl:4",
+        ]
+    );
+    assert_eq!(records[0]["classification"]["label"], "leadership");
+    assert!(
+        records[1]["error"]
+            .as_str()
+            .expect("error")
+            .contains("invalid UTF-8 at byte 18")
+    );
+    assert!(
+        records[2]["error"]
+            .as_str()
+            .expect("error")
+            .contains("cannot read file")
+    );
+    assert_eq!(records[3]["classification"]["label"], "management");
+    assert!(
+        records[5]["error"]
+            .as_str()
+            .expect("error")
+            .contains("malformed JSON line")
+    );
+    assert_eq!(records[6]["classification"]["label"], "management");
+}
+
+#[test]
+fn all_good_exits_zero_and_formats_agree() {
+    let dir = fixture("formats");
+    let out = leadlens(&["classify", "--format", "json", "ads/a-ceo.txt"], &dir);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON array");
+    assert_eq!(json[0]["classification"]["label"], "leadership");
+    let out = leadlens(
+        &["classify", "--format", "csv", "ads/a-ceo.txt", "ads.jsonl"],
+        &dir,
+    );
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    assert!(
+        lines
+            .next()
+            .expect("header")
+            .starts_with("id,label,leadership,management,balance")
+    );
+    assert!(lines.next().expect("row").contains(",leadership,"));
+    assert_eq!(text.lines().count(), 1 + 4);
+    let out = leadlens(&["classify", "--highlight", "ads/a-ceo.txt"], &dir);
+    assert!(
+        stdout(&out).contains("**"),
+        "Markdown marks when not a terminal"
+    );
+}
+
+#[test]
+fn csv_input_uses_the_text_field_and_reports_bad_rows() {
+    let dir = fixture("csv");
+    std::fs::write(
+        dir.join("ads.csv"),
+        "title,body\nCEO,\"Set the vision, inspire the team.\"\nClerk,\"Keep the rota\",extra\nOps,Approve timesheets.\n",
+    )
+    .expect("write");
+    let out = leadlens(
+        &[
+            "classify",
+            "--format",
+            "jsonl",
+            "--text-field",
+            "body",
+            "ads.csv",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let records: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["classification"]["label"], "leadership");
+    assert!(
+        records[1]["error"]
+            .as_str()
+            .expect("error")
+            .contains("malformed CSV row")
+    );
+    assert_eq!(records[2]["id"], "ads.csv:4");
+}
+
+#[test]
+fn standard_input_and_custom_lexicons() {
+    let dir = fixture("stdin");
+    std::fs::write(
+        dir.join("mine.toml"),
+        "dimension = \"people\"\nleadership = [ { term = \"galvanise\", weight = 3 } ]\n",
+    )
+    .expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_leadlens"))
+        .args([
+            "classify",
+            "--format",
+            "jsonl",
+            "--only-custom",
+            "--lexicon",
+            "mine.toml",
+            "-",
+        ])
+        .current_dir(&dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"She galvanised the team and wrote the budget.")
+        .expect("write");
+    let out = child.wait_with_output().expect("output");
+    let record: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("JSON");
+    assert_eq!(record["id"], "-");
+    let evidence = record["classification"]["evidence"]
+        .as_array()
+        .expect("evidence");
+    assert_eq!(
+        evidence.len(),
+        1,
+        "only the custom lexicon: budget does not count"
+    );
+    let bad = leadlens(&["classify", "--lexicon", "missing.toml", "ads"], &dir);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("missing.toml"));
+}
+
+#[test]
+fn report_is_one_self_contained_page() {
+    let dir = fixture("report");
+    let out = leadlens(
+        &["report", "ads", "-o", "r.html", "--title", "Test <ads>"],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(1), "two files fail");
+    let html = std::fs::read_to_string(dir.join("r.html")).expect("report written");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<title>Test &lt;ads&gt;</title>"));
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("https://"));
+    assert_eq!(
+        html.matches("<svg").count(),
+        2,
+        "a chart per classified document"
+    );
+    assert!(html.contains("<mark class=\"ll-leadership\""));
+    // The summary table lists documents by balance: leadership first.
+    let ceo = html.find("a-ceo.txt").expect("ceo listed");
+    let ops = html.find("ops.md").expect("ops listed");
+    assert!(ceo < ops);
+}
+
+#[test]
+fn lint_and_liwc() {
+    let dir = fixture("lint");
+    std::fs::write(
+        dir.join("mine.toml"),
+        "dimension = \"people\"\nleadership = [ { term = \"man*\" } ]\n",
+    )
+    .expect("write");
+    let out = leadlens(&["lint", "mine.toml"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out).trim(),
+        "mine.toml:2: entry \"man*\": a stem of 3 letters matches many common words"
+    );
+    std::fs::write(
+        dir.join("mine.dic"),
+        "%\n1\tachieve\n%\naccomplish*\t1\ngoal\t1\n",
+    )
+    .expect("write");
+    let out = leadlens(
+        &[
+            "classify",
+            "--format",
+            "jsonl",
+            "--only-custom",
+            "--liwc",
+            "mine.dic",
+            "--liwc-map",
+            "achieve=accountability:management",
+            "ads.jsonl",
+        ],
+        &dir,
+    );
+    let first: serde_json::Value =
+        serde_json::from_str(stdout(&out).lines().next().expect("a record")).expect("JSON");
+    assert_eq!(first["classification"]["label"], "undetermined");
+    std::fs::write(dir.join("bad.dic"), "%\n1\tachieve\n%\ngoal\t9\n").expect("write");
+    let out = leadlens(
+        &[
+            "classify",
+            "--liwc",
+            "bad.dic",
+            "--liwc-map",
+            "achieve=risk:management",
+            "ads.jsonl",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.dic:4: entry \"goal\""));
+}
