@@ -59,12 +59,15 @@ impl Classification {
     /// let c = leadlens::classify("Leaders recognize risk as opportunity.");
     /// assert!(c.dimension(Dimension::Risk).balance > 0.0);
     /// ```
+    ///
+    /// A classification made by leadlens always has all seven; one read from
+    /// elsewhere may lack some, and a missing dimension reads as one without
+    /// evidence.
     pub fn dimension(&self, dimension: Dimension) -> &DimensionScore {
-        // `dimensions` always holds all of Dimension::ALL in order (built by score::score).
         self.dimensions
             .iter()
             .find(|d| d.dimension == dimension)
-            .unwrap_or(&self.dimensions[dimension.index()])
+            .unwrap_or(&NO_EVIDENCE[dimension.index()])
     }
 
     /// The dimensions with evidence, strongest (by total counted weight) first.
@@ -91,8 +94,25 @@ impl Classification {
     }
 }
 
+/// The score of each dimension without evidence, for [`Classification::dimension`].
+const NO_EVIDENCE: [DimensionScore; 7] = {
+    let mut out = [DimensionScore {
+        dimension: Dimension::Direction,
+        leadership: 0.0,
+        management: 0.0,
+        balance: 0.0,
+        evidence: 0,
+    }; 7];
+    let mut k = 0;
+    while k < 7 {
+        out[k].dimension = Dimension::ALL[k];
+        k += 1;
+    }
+    out
+};
+
 /// The score of one dimension; same scales as [`Classification`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DimensionScore {
     /// Which dimension.

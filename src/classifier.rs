@@ -138,7 +138,12 @@ impl Classifier {
             evidence.extend(raw.iter().filter_map(|m| {
                 let start = norm.start_in_original(m.start);
                 let end = norm.end_in_original(m.end);
-                let matched = segment.get(start..end)?;
+                let matched = segment.get(start..end);
+                debug_assert!(
+                    matched.is_some(),
+                    "evidence span {start}..{end} off the text"
+                );
+                let matched = matched?;
                 let term = &self.matcher.terms[m.term as usize];
                 Some(Evidence {
                     start: offset + start,
@@ -200,8 +205,8 @@ impl Classifier {
 
     /// The strings its automaton searches for: every term and `unless` or
     /// `ignore` phrase with its spelling variants, words separated by spaces
-    /// (hyphens between words are read as spaces), each cut where the
-    /// inflections of its last word part (`plan` stands for `plan`, `plans`,
+    /// (hyphens between words are read as spaces), each cut where the forms
+    /// of its last word begin to differ (`plan` stands for `plan`, `plans`,
     /// `planned`, `planning`; `strateg` for `strategy`, `strategies`). Useful to see what a lexicon compiles to, and to
     /// measure the bare scan the benchmarks compare `classify` with.
     ///

@@ -34,6 +34,8 @@ pub enum ErrorKind {
     UnrelatedContext,
     /// An `inflect` value is not one of `auto`, `first`, `last`, `ends`, `all`, `none`.
     UnknownInflection,
+    /// A term or phrase would generate too many forms (see `lexicons/README.md`).
+    TooManyForms,
     /// The `[negation]` table is malformed: an empty cue or a window outside 1..=10.
     InvalidNegation,
     /// A LIWC dictionary line or mapping names a category the dictionary
@@ -58,6 +60,7 @@ impl ErrorKind {
             ErrorKind::ConflictingPoles => "term in both poles",
             ErrorKind::UnrelatedContext => "context phrase without its term",
             ErrorKind::UnknownInflection => "unknown inflection",
+            ErrorKind::TooManyForms => "too many forms",
             ErrorKind::InvalidNegation => "invalid negation settings",
             ErrorKind::UnknownCategory => "unknown category",
             ErrorKind::Build => "cannot build the matcher",

@@ -33,14 +33,14 @@ impl Span {
         self.start..self.end
     }
 
-    /// Its length in bytes.
+    /// Its length in bytes (0 for a reversed span).
     pub fn len(self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// Whether it covers no bytes (evidence spans never do).
     pub fn is_empty(self) -> bool {
-        self.start == self.end
+        self.len() == 0
     }
 }
 

@@ -88,8 +88,19 @@ pub fn to_ansi(text: &str, c: &Classification) -> String {
     )
 }
 
-/// Escapes `s` for HTML text and attribute values.
-pub(crate) fn escape_html(out: &mut String, s: &str) {
+/// `s` escaped for HTML text and attribute values (`& < > " '`).
+///
+/// ```
+/// assert_eq!(leadlens::highlight::escape_html("R&D <b>"), "R&amp;D &lt;b&gt;");
+/// ```
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_escaped_html(&mut out, s);
+    out
+}
+
+/// Appends `s`, escaped for HTML, to `out`.
+fn push_escaped_html(out: &mut String, s: &str) {
     for ch in s.chars() {
         match ch {
             '&' => out.push_str("&amp;"),
@@ -112,7 +123,7 @@ pub(crate) fn escape_html(out: &mut String, s: &str) {
 /// assert!(html.contains("<mark class=\"ll-leadership\" data-pole=\"leadership\" data-dimension=\"direction\""));
 /// ```
 pub fn to_html(text: &str, c: &Classification) -> String {
-    render(text, c, escape_html, |out, e, s| {
+    render(text, c, push_escaped_html, |out, e, s| {
         out.push_str("<mark class=\"ll-");
         out.push_str(e.pole.id());
         if e.negated {
@@ -123,7 +134,7 @@ pub fn to_html(text: &str, c: &Classification) -> String {
         out.push_str("\" data-dimension=\"");
         out.push_str(e.dimension.id());
         out.push_str("\" data-term=\"");
-        escape_html(out, &e.term);
+        push_escaped_html(out, &e.term);
         out.push_str("\" title=\"");
         out.push_str(&format!(
             "{} · {} · weight {}{}",
@@ -133,7 +144,7 @@ pub fn to_html(text: &str, c: &Classification) -> String {
             if e.negated { " · negated" } else { "" }
         ));
         out.push_str("\">");
-        escape_html(out, s);
+        push_escaped_html(out, s);
         out.push_str("</mark>");
     })
 }

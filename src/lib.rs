@@ -75,7 +75,8 @@
 //! - **Unicode text as it comes**: HTML entities, curly apostrophes,
 //!   no-break spaces, soft hyphens and full-width letters are normalised for
 //!   matching only; spans always point into the original text. Pure ASCII
-//!   text without `&` takes a fast path with no copy, with identical results.
+//!   text without `&` takes a fast path (a lower-cased copy of the same
+//!   length, no offset map), with identical results.
 //!
 //! The rules are specified for lexicon authors in `lexicons/README.md`.
 //!

@@ -162,6 +162,7 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
     }
     // Ignore phrases that hide nothing, or that are terms themselves.
     let terms: Vec<&crate::Entry> = lexicons.iter().flat_map(|l| l.entries()).collect();
+    let term_forms: Vec<Vec<String>> = terms.iter().map(|t| t.forms()).collect();
     for lex in lexicons {
         for (phrase, &line) in lex.ignore().iter().zip(&lex.ignore_lines) {
             if let Some(t) = terms.iter().find(|t| t.key() == term_key(phrase)) {
@@ -174,11 +175,10 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
                 );
                 continue;
             }
-            let hides = terms.iter().any(|t| {
-                t.forms()
-                    .iter()
-                    .any(|f| contains_words(phrase, f, t.is_stem()))
-            });
+            let hides = terms
+                .iter()
+                .zip(&term_forms)
+                .any(|(t, forms)| forms.iter().any(|f| contains_words(phrase, f, t.is_stem())));
             if !hides {
                 warn(
                     LintKind::IgnoresNothing,
@@ -190,5 +190,8 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
             }
         }
     }
+    // In lexicon order, then line order.
+    let position = |l: &Lint| lexicons.iter().position(|x| x.name() == l.source);
+    out.sort_by_key(|l| (position(l), l.line));
     out
 }

@@ -7,8 +7,8 @@
 //! longest wins, so `big picture` beats `big`, `lead time` (a blocker) beats
 //! `lead`, and the words inside a winning match are not looked at again.
 //!
-//! A pattern stops where the forms of its last word part (`plan` for `plan`,
-//! `plans`, `planned`, `planning`); each pattern carries *candidates*, the
+//! A pattern ends where the forms of its last word begin to differ (`plan`
+//! stands for `plan`, `plans`, `planned`, `planning`); each pattern carries *candidates*, the
 //! terms it may stand for with how the match must end: at a word end, with
 //! one of the term's inflection suffixes and then a word end, or anywhere in
 //! the word for a stem (`strateg*`, extended to the end of the word). The
@@ -161,8 +161,7 @@ impl Matcher {
         }
         let negation = NegationRules::merge(lexicons.iter().filter_map(|l| l.negation.as_ref()));
         let build_err = |e: aho_corasick::BuildError| {
-            let names: Vec<&str> = lexicons.iter().map(|l| l.name()).collect();
-            LexiconError::new(ErrorKind::Build, &names.join(", "), e.to_string())
+            LexiconError::new(ErrorKind::Build, &names(lexicons), e.to_string())
         };
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -228,7 +227,7 @@ impl Matcher {
                     if let Some(term) = term {
                         let negated = self.negation.is_negated(text, start)
                             || negated_until
-                                .is_some_and(|prev| NegationRules::carries_over(text, prev, start));
+                                .is_some_and(|prev| self.negation.carries_over(text, prev, start));
                         if negated {
                             negated_until = Some(end);
                         }
@@ -305,13 +304,14 @@ fn skip_from(text: &str, start: usize) -> usize {
     word_end_from(text, start).max(next_char)
 }
 
-fn too_many(lexicons: &[&Lexicon]) -> LexiconError {
+/// The lexicons' names, for an error about all of them.
+fn names(lexicons: &[&Lexicon]) -> String {
     let names: Vec<&str> = lexicons.iter().map(|l| l.name()).collect();
-    LexiconError::new(
-        ErrorKind::Build,
-        &names.join(", "),
-        "more than 2^32 entries",
-    )
+    names.join(", ")
+}
+
+fn too_many(lexicons: &[&Lexicon]) -> LexiconError {
+    LexiconError::new(ErrorKind::Build, &names(lexicons), "more than 2^32 entries")
 }
 
 #[cfg(test)]

@@ -97,12 +97,12 @@ impl NegationRules {
     /// ended at `prev_end` to share its negation: in the same clause, with at
     /// most [`CARRY_OVER_WORDS`] words between (`no budget or staff
     /// responsibilities`, `not a day-to-day operational role`).
-    pub(crate) fn carries_over(text: &str, prev_end: usize, start: usize) -> bool {
-        for (k, (_, word_end)) in words_before(text, start).enumerate() {
+    pub(crate) fn carries_over(&self, text: &str, prev_end: usize, start: usize) -> bool {
+        for (k, (word_start, word_end)) in words_before(text, start).enumerate() {
             if word_end <= prev_end {
                 return true;
             }
-            if k >= CARRY_OVER_WORDS {
+            if k >= CARRY_OVER_WORDS || self.stops.contains(&text[word_start..word_end]) {
                 return false;
             }
         }
@@ -177,27 +177,15 @@ mod tests {
 
     #[test]
     fn negation_carries_over_to_the_next_match() {
-        let t = "no budget or staff duties";
-        let prev_end = t.find(" or").unwrap_or(0);
-        assert!(NegationRules::carries_over(
-            t,
-            prev_end,
-            t.find("staff").unwrap_or(0)
-        ));
-        let t = "no budget, staff duties";
-        let prev_end = t.find(',').unwrap_or(0);
-        assert!(!NegationRules::carries_over(
-            t,
-            prev_end,
-            t.find("staff").unwrap_or(0)
-        ));
-        let t = "no budget and then staff";
-        let prev_end = t.find(" and").unwrap_or(0);
-        assert!(!NegationRules::carries_over(
-            t,
-            prev_end,
-            t.find("staff").unwrap_or(0)
-        ));
+        let r = rules();
+        let carries = |t: &str, after: &str, word: &str| {
+            let prev_end = t.find(after).unwrap_or(0);
+            r.carries_over(t, prev_end, t.find(word).unwrap_or(0))
+        };
+        assert!(carries("no budget or staff duties", " or", "staff"));
+        assert!(!carries("no budget, staff duties", ",", "staff"));
+        assert!(!carries("no budget and then staff", " and", "staff"));
+        assert!(!carries("not planning but vision", " but", "vision"));
     }
 
     #[test]

@@ -49,8 +49,14 @@ pub const BALANCED_BAND: f64 = 0.25;
 /// Weights are summed as integers in units of `1 / WEIGHT_UNITS`.
 const WEIGHT_UNITS: f64 = 1000.0;
 
+/// A weight in integer units; negative and NaN weights count as 0, huge
+/// ones saturate.
 fn units(weight: f64) -> u64 {
-    (weight * WEIGHT_UNITS).round() as u64
+    if weight.is_nan() || weight <= 0.0 {
+        0
+    } else {
+        (weight * WEIGHT_UNITS).round() as u64
+    }
 }
 
 /// Weighted matches per 100 words.
@@ -88,13 +94,14 @@ pub fn balance(leadership: f64, management: f64) -> f64 {
 }
 
 /// The label for these summed weights in a text of `words` words (see the
-/// module docs for the rule).
+/// module docs for the rule). Weights are meant to be ≥ 0; negative and NaN
+/// weights count as 0.
 pub fn label(leadership: f64, management: f64, words: usize) -> Label {
     label_units(units(leadership), units(management), words)
 }
 
 fn label_units(l: u64, m: u64, words: usize) -> Label {
-    let total = u128::from(l + m);
+    let total = u128::from(l) + u128::from(m);
     // D(L) + D(M) < MIN_DENSITY  <=>  100 * total < MIN_DENSITY * WEIGHT_UNITS * words
     let min = (MIN_DENSITY * WEIGHT_UNITS) as u128;
     if total == 0 || 100 * total < min * words as u128 {
@@ -114,15 +121,15 @@ fn label_units(l: u64, m: u64, words: usize) -> Label {
 
 /// Builds the [`Classification`] of a text from its word count and evidence.
 pub(crate) fn score(word_count: usize, evidence: Vec<Evidence>) -> Classification {
-    let mut per_dim = [[0u64; 2]; 7];
-    let mut counts = [0usize; 7];
+    let mut per_dim = [[0u64; 2]; Dimension::ALL.len()];
+    let mut counts = [0usize; Dimension::ALL.len()];
     for e in evidence.iter().filter(|e| !e.negated) {
         let d = e.dimension.index();
         let p = match e.pole {
             Pole::Leadership => 0,
             Pole::Management => 1,
         };
-        per_dim[d][p] += units(e.weight);
+        per_dim[d][p] = per_dim[d][p].saturating_add(units(e.weight));
         counts[d] += 1;
     }
     let as_weight = |u: u64| u as f64 / WEIGHT_UNITS;
@@ -139,8 +146,8 @@ pub(crate) fn score(word_count: usize, evidence: Vec<Evidence>) -> Classificatio
             }
         })
         .collect();
-    let l: u64 = per_dim.iter().map(|d| d[0]).sum();
-    let m: u64 = per_dim.iter().map(|d| d[1]).sum();
+    let l = per_dim.iter().fold(0u64, |s, d| s.saturating_add(d[0]));
+    let m = per_dim.iter().fold(0u64, |s, d| s.saturating_add(d[1]));
     Classification {
         label: label_units(l, m, word_count),
         leadership: strength(as_weight(l), word_count),
@@ -166,6 +173,9 @@ mod tests {
         assert_eq!(label(5.1, 3.0, 10), Label::Leadership);
         assert_eq!(label(3.0, 5.1, 10), Label::Management);
         assert_eq!(label(0.0, 0.0, 0), Label::Undetermined);
+        // Out-of-range inputs: no overflow, no panic.
+        assert_eq!(label(f64::MAX, f64::MAX, 1), Label::Balanced);
+        assert_eq!(label(f64::NAN, -3.0, 10), Label::Undetermined);
     }
 
     #[test]

@@ -1,14 +1,15 @@
 //! The public API: thread safety, builders, custom lexicons, batches.
 
 use leadlens::{
-    Classification, Classifier, ClassifierBuilder, Dimension, Entry, Evidence, Label, Lexicon,
-    LexiconError, Pole, Span,
+    Classification, Classifier, ClassifierBuilder, Dimension, DimensionScore, Entry, ErrorKind,
+    Evidence, Inflect, Label, Lexicon, LexiconError, Lint, LintKind, Pole, Span,
 };
+use std::panic::{RefUnwindSafe, UnwindSafe};
 
-fn assert_send_sync_static<T: Send + Sync + 'static>() {}
+fn assert_send_sync_static<T: Send + Sync + UnwindSafe + RefUnwindSafe + 'static>() {}
 
 #[test]
-fn public_types_are_send_sync_and_static() {
+fn public_types_are_send_sync_unwind_safe_and_static() {
     assert_send_sync_static::<Classifier>();
     assert_send_sync_static::<ClassifierBuilder>();
     assert_send_sync_static::<Classification>();
@@ -20,6 +21,11 @@ fn public_types_are_send_sync_and_static() {
     assert_send_sync_static::<Dimension>();
     assert_send_sync_static::<Pole>();
     assert_send_sync_static::<Label>();
+    assert_send_sync_static::<DimensionScore>();
+    assert_send_sync_static::<ErrorKind>();
+    assert_send_sync_static::<Inflect>();
+    assert_send_sync_static::<Lint>();
+    assert_send_sync_static::<LintKind>();
 }
 
 #[test]

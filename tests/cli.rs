@@ -1,5 +1,7 @@
 //! The `leadlens` binary on real files: one record per document in input
 //! order, errors as records, exit codes, the report, lint and LIWC import.
+//! (Unix only: the fixture makes links.)
+#![cfg(unix)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -13,15 +15,32 @@ fn leadlens(args: &[&str], dir: &Path) -> Output {
 }
 
 /// A folder with two ads, a file that cannot be read (a dangling link: root
-/// can read any permission bits), an invalid-UTF-8 file, and a JSON Lines
-/// file with a malformed line.
-fn fixture(name: &str) -> PathBuf {
+/// can read any permission bits), an invalid-UTF-8 file, a link back to the
+/// folder itself (a loop the walk must not follow), and a JSON Lines file
+/// with a malformed line. Removed when dropped.
+struct Fixture(PathBuf);
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl std::ops::Deref for Fixture {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+fn fixture(name: &str) -> Fixture {
     let dir = std::env::temp_dir().join(format!("leadlens-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let ads = dir.join("ads");
     std::fs::create_dir_all(ads.join("sub")).expect("temp dir");
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
-    std::fs::copy(data.join("01-chief-executive.txt"), ads.join("a-ceo.txt")).expect("copy");
+    // Named so that path order is the reverse of balance order.
+    std::fs::copy(data.join("01-chief-executive.txt"), ads.join("z-ceo.txt")).expect("copy");
     std::fs::copy(
         data.join("03-operations-manager-warehouse.txt"),
         ads.join("sub/ops.md"),
@@ -41,7 +60,7 @@ fn fixture(name: &str) -> PathBuf {
         "{\"text\": \"Inspire people with a bold vision.\"}\n{\"text\": broken\n\n{\"text\": \"Approve the rota.\"}\n",
     )
     .expect("write");
-    dir
+    Fixture(dir)
 }
 
 fn stdout(o: &Output) -> String {
@@ -65,29 +84,20 @@ fn every_document_gets_one_record_in_order_and_errors_do_not_stop_the_run() {
     assert_eq!(
         ids,
         [
-            format!("ads{sep}a-ceo.txt").as_str(),
-            &format!("ads{sep}b-bad-utf8.txt"),
+            format!("ads{sep}b-bad-utf8.txt").as_str(),
             &format!("ads{sep}c-unreadable.txt"),
             &format!("ads{sep}sub{sep}ops.md"),
+            &format!("ads{sep}z-ceo.txt"),
             "ads.jsonl:1",
             "ads.jsonl:2",
             "ads.jsonl:4",
         ]
     );
-    assert_eq!(records[0]["classification"]["label"], "leadership");
-    assert!(
-        records[1]["error"]
-            .as_str()
-            .expect("error")
-            .contains("invalid UTF-8 at byte 18")
-    );
-    assert!(
-        records[2]["error"]
-            .as_str()
-            .expect("error")
-            .contains("cannot read file")
-    );
-    assert_eq!(records[3]["classification"]["label"], "management");
+    let error = |k: usize| records[k]["error"].as_str().expect("error").to_string();
+    assert!(error(0).contains("invalid UTF-8 at byte 18"));
+    assert!(error(1).contains("cannot read file"));
+    assert_eq!(records[2]["classification"]["label"], "management");
+    assert_eq!(records[3]["classification"]["label"], "leadership");
     assert!(
         records[5]["error"]
             .as_str()
@@ -100,12 +110,12 @@ fn every_document_gets_one_record_in_order_and_errors_do_not_stop_the_run() {
 #[test]
 fn all_good_exits_zero_and_formats_agree() {
     let dir = fixture("formats");
-    let out = leadlens(&["classify", "--format", "json", "ads/a-ceo.txt"], &dir);
+    let out = leadlens(&["classify", "--format", "json", "ads/z-ceo.txt"], &dir);
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON array");
     assert_eq!(json[0]["classification"]["label"], "leadership");
     let out = leadlens(
-        &["classify", "--format", "csv", "ads/a-ceo.txt", "ads.jsonl"],
+        &["classify", "--format", "csv", "ads/z-ceo.txt", "ads.jsonl"],
         &dir,
     );
     let text = stdout(&out);
@@ -118,7 +128,7 @@ fn all_good_exits_zero_and_formats_agree() {
     );
     assert!(lines.next().expect("row").contains(",leadership,"));
     assert_eq!(text.lines().count(), 1 + 4);
-    let out = leadlens(&["classify", "--highlight", "ads/a-ceo.txt"], &dir);
+    let out = leadlens(&["classify", "--highlight", "ads/z-ceo.txt"], &dir);
     assert!(
         stdout(&out).contains("**"),
         "Markdown marks when not a terminal"
@@ -178,7 +188,7 @@ fn standard_input_and_custom_lexicons() {
             "mine.toml",
             "-",
         ])
-        .current_dir(&dir)
+        .current_dir(&*dir)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -225,8 +235,9 @@ fn report_is_one_self_contained_page() {
         "a chart per classified document"
     );
     assert!(html.contains("<mark class=\"ll-leadership\""));
-    // The summary table lists documents by balance: leadership first.
-    let ceo = html.find("a-ceo.txt").expect("ceo listed");
+    // The summary table lists documents by balance, leadership first,
+    // although the CEO ad comes last in path order.
+    let ceo = html.find("z-ceo.txt").expect("ceo listed");
     let ops = html.find("ops.md").expect("ops listed");
     assert!(ceo < ops);
 }
@@ -250,6 +261,7 @@ fn lint_and_liwc() {
         "%\n1\tachieve\n%\naccomplish*\t1\ngoal\t1\n",
     )
     .expect("write");
+    std::fs::write(dir.join("goals.txt"), "We accomplished every goal we set.").expect("write");
     let out = leadlens(
         &[
             "classify",
@@ -260,13 +272,20 @@ fn lint_and_liwc() {
             "mine.dic",
             "--liwc-map",
             "achieve=accountability:management",
-            "ads.jsonl",
+            "goals.txt",
         ],
         &dir,
     );
     let first: serde_json::Value =
         serde_json::from_str(stdout(&out).lines().next().expect("a record")).expect("JSON");
-    assert_eq!(first["classification"]["label"], "undetermined");
+    assert_eq!(first["classification"]["label"], "management");
+    let terms: Vec<&str> = first["classification"]["evidence"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .map(|e| e["term"].as_str().expect("term"))
+        .collect();
+    assert_eq!(terms, ["accomplish*", "goal"]);
     std::fs::write(dir.join("bad.dic"), "%\n1\tachieve\n%\ngoal\t9\n").expect("write");
     let out = leadlens(
         &[

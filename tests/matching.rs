@@ -110,3 +110,26 @@ fn evidence_is_ordered_and_disjoint() {
         assert!(w[0].end <= w[1].start);
     }
 }
+
+#[test]
+fn the_builtin_negation_stops_at_but() {
+    let c = leadlens::classify("No plan but a vision. Not planning but inspiring people.");
+    let vision = c
+        .evidence
+        .iter()
+        .find(|e| e.text == "vision")
+        .expect("vision");
+    assert!(!vision.negated);
+    let inspiring = c
+        .evidence
+        .iter()
+        .find(|e| e.text.starts_with("inspir"))
+        .expect("inspire");
+    assert!(!inspiring.negated);
+    assert!(
+        c.evidence
+            .iter()
+            .filter(|e| e.text.starts_with("plan"))
+            .all(|e| e.negated)
+    );
+}

@@ -25,6 +25,7 @@ pub(crate) use builtin::builtin_lexicons;
 /// assert_eq!(Inflect::default(), Inflect::Auto);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum Inflect {
     /// A single word is inflected; in a phrase, its last word.
     #[default]

@@ -1,7 +1,7 @@
 //! Raw lexicon records to validated [`Lexicon`]s: every rule of
 //! `lexicons/README.md` ("What the loader rejects") is checked here.
 
-use super::forms::surface_forms;
+use super::forms::{MAX_FORMS, form_count, surface_forms};
 use super::parse::{RawEntry, RawLexicon, RawNegation};
 use super::{Entry, Inflect, Lexicon, Negation};
 use crate::error::{ErrorKind, LexiconError};
@@ -95,6 +95,14 @@ pub(super) fn validate(name: &str, raw: RawLexicon) -> Result<Lexicon, LexiconEr
                 "ignore phrases cannot be stems".into(),
             ));
         }
+        if form_count(&clean, Inflect::Auto, false) > MAX_FORMS {
+            return Err(err(
+                ErrorKind::TooManyForms,
+                line,
+                &phrase,
+                format!("the phrase would generate more than {MAX_FORMS} forms"),
+            ));
+        }
         if ignore.contains(&clean) {
             return Err(err(
                 ErrorKind::DuplicateEntry,
@@ -150,7 +158,18 @@ fn validate_entry(
         })?,
     };
     let body = term.strip_suffix('*').unwrap_or(&term).to_string();
-    let forms = surface_forms(&body, inflect, stem);
+    let count = form_count(&body, inflect, stem);
+    if count > MAX_FORMS {
+        return Err(err(
+            ErrorKind::TooManyForms,
+            format!("it would generate {count} forms (at most {MAX_FORMS}): inflect fewer words"),
+        ));
+    }
+    let forms = if e.unless.is_empty() {
+        Vec::new()
+    } else {
+        surface_forms(&body, inflect, stem)
+    };
     let mut unless = Vec::new();
     for phrase in &e.unless {
         let (clean, phrase_stem) = clean_term(phrase)
@@ -159,6 +178,12 @@ fn validate_entry(
             return Err(err(
                 ErrorKind::UnrelatedContext,
                 format!("unless phrase {phrase:?} does not contain the term"),
+            ));
+        }
+        if form_count(&clean, Inflect::Auto, false) > MAX_FORMS {
+            return Err(err(
+                ErrorKind::TooManyForms,
+                format!("unless phrase {phrase:?} would generate more than {MAX_FORMS} forms"),
             ));
         }
         unless.push(clean);

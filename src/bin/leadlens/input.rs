@@ -40,7 +40,8 @@ impl Doc {
 }
 
 /// Reads every input, in order. Folders are walked recursively (their
-/// `.txt` and `.md` files, sorted by path).
+/// `.txt` and `.md` files, sorted by path; links to folders are not
+/// followed).
 pub fn read_all(inputs: &[String], format: InputFormat, field: &str) -> Vec<Doc> {
     let mut docs = Vec::new();
     for input in inputs {
@@ -87,9 +88,14 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, docs: &mut Vec<Doc>) {
         match entry {
             Ok(entry) => {
                 let p = entry.path();
-                if p.is_dir() {
+                // A link to a folder is not followed (a loop would never end);
+                // a link to a file is read like the file.
+                let real_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+                if real_dir {
                     walk(&p, files, docs);
-                } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")) {
+                } else if !p.is_dir()
+                    && matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
+                {
                     files.push(p);
                 }
             }

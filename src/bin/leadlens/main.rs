@@ -123,10 +123,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             highlight,
         } => {
-            let classifier = build(&lexicons)?;
-            let docs = input::read_all(&inputs.inputs, inputs.input_format, &inputs.text_field);
-            let results = classify_all(&classifier, &docs);
-            let outcomes: Vec<Outcome<'_>> = docs.iter().zip(results).collect();
+            let docs = read(&inputs);
+            let outcomes = classify_all(&build(&lexicons)?, &docs);
             let stdout = std::io::stdout();
             let color = stdout.is_terminal();
             let mut out = std::io::BufWriter::new(stdout.lock());
@@ -141,10 +139,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             output,
             title,
         } => {
-            let classifier = build(&lexicons)?;
-            let docs = input::read_all(&inputs.inputs, inputs.input_format, &inputs.text_field);
-            let results = classify_all(&classifier, &docs);
-            let outcomes: Vec<Outcome<'_>> = docs.iter().zip(results).collect();
+            let docs = read(&inputs);
+            let outcomes = classify_all(&build(&lexicons)?, &docs);
             std::fs::write(&output, report::render(&title, &outcomes))
                 .map_err(|e| format!("cannot write {output}: {e}"))?;
             let failed = outcomes.iter().filter(|o| o.1.is_err()).count();
@@ -178,6 +174,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             })
         }
     }
+}
+
+fn read(inputs: &Inputs) -> Vec<Doc> {
+    input::read_all(&inputs.inputs, inputs.input_format, &inputs.text_field)
 }
 
 fn exit_for(outcomes: &[Outcome<'_>]) -> ExitCode {
@@ -230,10 +230,7 @@ fn liwc(path: &str, maps: &[String]) -> Result<Lexicon, String> {
 
 /// Classifies the readable documents on all cores, in input order, with a
 /// progress line on standard error for long batches on a terminal.
-fn classify_all(
-    classifier: &Classifier,
-    docs: &[Doc],
-) -> Vec<Result<leadlens::Classification, String>> {
+fn classify_all<'d>(classifier: &Classifier, docs: &'d [Doc]) -> Vec<Outcome<'d>> {
     let done = AtomicUsize::new(0);
     let finished = AtomicUsize::new(0);
     let show = std::io::stderr().is_terminal() && docs.len() >= 200;
@@ -260,7 +257,7 @@ fn classify_all(
                     .map(|t| classifier.classify(t))
                     .map_err(Clone::clone);
                 done.fetch_add(1, Ordering::Relaxed);
-                r
+                (doc, r)
             })
             .collect();
         finished.store(1, Ordering::Relaxed);

@@ -2,7 +2,7 @@
 //! scripts, nothing fetched) for a batch of documents.
 
 use crate::output::Outcome;
-use leadlens::highlight::{HTML_STYLE, to_html};
+use leadlens::highlight::{HTML_STYLE, escape_html as esc, to_html};
 use leadlens::{Classification, Dimension};
 use std::fmt::Write;
 
@@ -14,20 +14,6 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}\
 .label-leadership{background:#c8f0d0}.label-management{background:#fde8b0}.label-balanced{background:#dde4ff}.label-undetermined{background:#eee}\
 .text{white-space:pre-wrap;background:#fafafa;border:1px solid #eee;padding:1em;border-radius:.4em}\
 .error{color:#a00}.legend mark{margin-right:1em}";
-
-fn esc(s: &str) -> String {
-    let mut out = String::new();
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// A diverging bar chart: per dimension, management to the left of the
 /// axis and leadership to the right, each as long as its strength.
