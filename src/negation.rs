@@ -26,28 +26,50 @@ pub(crate) struct NegationRules {
     exceptions: Vec<String>,
 }
 
-/// A small set of words, bucketed by length: a look-up compares a handful
-/// of strings of the right length, with no hashing.
+/// A small set of words. Words of up to eight bytes (nearly all cues) are
+/// kept as packed integers, so a look-up compares a handful of `u64`s.
 #[derive(Debug, Clone, Default)]
 struct WordSet {
-    by_len: Vec<Vec<String>>,
+    short: Vec<u64>,
+    long: Vec<String>,
+}
+
+/// A word of up to eight bytes packed into a `u64` (zero-padded; words hold
+/// no NUL bytes, so distinct words get distinct keys).
+#[inline]
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 8 {
+        return None;
+    }
+    let mut key = 0u64;
+    for (k, &x) in bytes.iter().enumerate() {
+        key |= u64::from(x) << (8 * k);
+    }
+    Some(key)
 }
 
 impl WordSet {
     fn insert(&mut self, word: &str) {
-        if self.by_len.len() <= word.len() {
-            self.by_len.resize(word.len() + 1, Vec::new());
+        match packed(word) {
+            Some(key) if !self.short.contains(&key) => self.short.push(key),
+            Some(_) => {}
+            None if !self.long.iter().any(|w| w == word) => self.long.push(word.to_string()),
+            None => {}
         }
-        let bucket = &mut self.by_len[word.len()];
-        if !bucket.iter().any(|w| w == word) {
-            bucket.push(word.to_string());
+    }
+
+    /// Whether `word`, packed as `key`, is in the set.
+    #[inline]
+    fn contains_packed(&self, key: Option<u64>, word: &str) -> bool {
+        match key {
+            Some(key) => self.short.contains(&key),
+            None => self.long.iter().any(|w| w == word),
         }
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.by_len
-            .get(word.len())
-            .is_some_and(|bucket| bucket.iter().any(|w| w == word))
+        self.contains_packed(packed(word), word)
     }
 }
 
@@ -82,10 +104,11 @@ impl NegationRules {
         // The normalised text is lower case already.
         for (ws, we) in words_before(text, start).take(self.window) {
             let word = &text[ws..we];
-            if self.stops.contains(word) {
+            let key = packed(word);
+            if self.stops.contains_packed(key, word) {
                 return false;
             }
-            let cue = self.cues.contains(word) || word.ends_with("n't");
+            let cue = self.cues.contains_packed(key, word) || word.ends_with("n't");
             if cue && !self.exception_at(text, ws) {
                 return true;
             }

@@ -20,9 +20,10 @@
 //! ```
 
 /// Whether `c` is part of a word: a letter, a digit or a combining mark.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
+        return WORD_BYTE[c as usize];
     }
     c.is_alphanumeric() || is_combining_mark(c)
 }
@@ -139,24 +140,76 @@ fn starts_word_at(text: &str, i: usize) -> bool {
 }
 
 /// The word starts in the ASCII run `start..end` of `text`.
+///
+/// Counts, eight bytes at a time, the word bytes whose previous byte is not
+/// one, then takes back the starts that follow an apostrophe joining two
+/// word characters (`don't`).
 fn ascii_word_starts(text: &str, start: usize, end: usize) -> usize {
     let b = text.as_bytes();
     let w = |i: usize| WORD_BYTE[usize::from(b[i])];
-    // The first two bytes may look back past the run.
-    let head = (start + 2).min(end);
-    let mut n = (start..head)
-        .filter(|&i| w(i) && starts_word_at(text, i))
-        .count();
-    for i in head..end {
-        let joined = b[i - 1] == b'\'' && w(i - 2);
-        n += usize::from(w(i) & !w(i - 1) & !joined);
+    // The first byte may look back past the run.
+    let mut n = usize::from(w(start) && starts_word_at(text, start));
+    let mut i = start + 1;
+    // Whether the byte before `i` is a word byte (ASCII run, so a table look-up).
+    let mut prev = w(start);
+    while i + 8 <= end {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
+        let mask = word_mask(u64::from_le_bytes(chunk));
+        let before = (mask << 8) | if prev { 0x80 } else { 0 };
+        n += (mask & !before).count_ones() as usize;
+        prev = mask >> 63 == 1;
+        i += 8;
+    }
+    for k in i..end {
+        n += usize::from(w(k) && !w(k - 1));
+    }
+    // Apostrophes between two word characters join them into one word. The
+    // apostrophe's neighbours may lie outside the run (`café's`).
+    for p in memchr::memchr_iter(b'\'', &b[start..end]) {
+        let p = start + p;
+        if p + 1 < end && w(p + 1) && char_before(text, p).is_some_and(is_word_char) {
+            n -= 1;
+        }
     }
     n
 }
 
+/// The high bit of each byte of `v` (eight ASCII bytes) is set when that
+/// byte is an ASCII letter or digit. Per byte, `x + (127 - hi)` has its high
+/// bit set when `x > hi`, and `x + (128 - lo)` when `x >= lo`; no byte
+/// overflows into the next for ASCII input.
+#[inline]
+fn word_mask(v: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let in_range = |lo: u8, hi: u8| {
+        let above_hi = v + ONES * u64::from(127 - hi);
+        let at_least_lo = v + ONES * u64::from(128 - lo);
+        at_least_lo & !above_hi & HIGHS
+    };
+    in_range(b'0', b'9') | in_range(b'A', b'Z') | in_range(b'a', b'z')
+}
+
+/// ASCII clause breaks, for [`is_clause_break`].
+const CLAUSE_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let breaks = b".,;:!?()[]{}|\n\r";
+    let mut k = 0;
+    while k < breaks.len() {
+        t[breaks[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Whether `c`, met between words, ends a clause: sentence and clause
 /// punctuation, brackets, a line break, a bullet or a dash.
+#[inline]
 pub(crate) fn is_clause_break(c: char) -> bool {
+    if c.is_ascii() {
+        return CLAUSE_BYTE[c as usize];
+    }
     matches!(
         c,
         '.' | ','
@@ -206,10 +259,18 @@ impl Iterator for WordsBefore<'_> {
 
     fn next(&mut self) -> Option<(usize, usize)> {
         let text = self.text;
-        // Skip the separators back to the end of the previous word.
+        let b = text.as_bytes();
+        // Skip the separators back to the end of the previous word. ASCII
+        // bytes are classified by table; other characters are decoded.
         let mut end = self.pos;
         loop {
-            let c = char_before(text, end)?;
+            let &x = b.get(end.checked_sub(1)?)?;
+            let (c, len) = if x < 0x80 {
+                (x as char, 1)
+            } else {
+                let c = char_before(text, end)?;
+                (c, c.len_utf8())
+            };
             if is_word_char(c) {
                 break;
             }
@@ -222,18 +283,26 @@ impl Iterator for WordsBefore<'_> {
             {
                 return None;
             }
-            end -= c.len_utf8();
+            end -= len;
         }
         // Walk back over the word (an apostrophe between word characters joins).
         let mut start = end;
-        while let Some(c) = char_before(text, start) {
-            if is_word_char(c) {
-                start -= c.len_utf8();
-            } else if c == '\''
-                && char_before(text, start - 1).is_some_and(is_word_char)
-                && char_at(text, start).is_some_and(is_word_char)
-            {
+        while start > 0 {
+            let x = b[start - 1];
+            if x < 0x80 && WORD_BYTE[usize::from(x)] {
                 start -= 1;
+            } else if x == b'\'' {
+                let joins = char_before(text, start - 1).is_some_and(is_word_char)
+                    && char_at(text, start).is_some_and(is_word_char);
+                if !joins {
+                    break;
+                }
+                start -= 1;
+            } else if x >= 0x80 {
+                match char_before(text, start) {
+                    Some(c) if is_word_char(c) => start -= c.len_utf8(),
+                    _ => break,
+                }
             } else {
                 break;
             }
@@ -260,6 +329,30 @@ mod tests {
         assert_eq!(word_count("a\u{a0}b\tc\nd"), 4);
     }
 
+    /// The definition, one character at a time.
+    fn reference_word_count(text: &str) -> usize {
+        let chars: Vec<char> = text.chars().collect();
+        let joined = |i: usize| chars[i - 1] == '\'' && i >= 2 && is_word_char(chars[i - 2]);
+        (0..chars.len())
+            .filter(|&i| {
+                is_word_char(chars[i]) && (i == 0 || !(is_word_char(chars[i - 1]) || joined(i)))
+            })
+            .count()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_count_matches_its_definition(text in "([a-zA-Z0-9]{1,9}|[ '.,\\n-]|\u{e9}|\u{2014}|'s|don't){0,80}") {
+            proptest::prop_assert_eq!(word_count(&text), reference_word_count(&text));
+        }
+    }
+
+    #[test]
+    fn word_masks() {
+        let mask = word_mask(u64::from_le_bytes(*b"a Z9-'z@"));
+        assert_eq!(mask, 0x0080_0000_8080_0080);
+    }
+
     #[test]
     fn boundaries() {
         let t = "explanation plan";
@@ -268,6 +361,15 @@ mod tests {
         assert!(is_word_end(t, 16));
         assert!(!is_word_end(t, 4));
         assert_eq!(word_end_from("strategic, x", 0), 9);
+    }
+
+    #[test]
+    fn ascii_clause_breaks_match_the_list() {
+        for b in 0u8..128 {
+            let c = b as char;
+            let listed = ".,;:!?()[]{}|\n\r".contains(c);
+            assert_eq!(is_clause_break(c), listed, "{c:?}");
+        }
     }
 
     #[test]
