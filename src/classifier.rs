@@ -135,6 +135,7 @@ impl Classifier {
             words += word_count(norm.as_str());
             raw.clear();
             self.matcher.find(norm.as_str(), &mut raw);
+            evidence.reserve(raw.len());
             evidence.extend(raw.iter().filter_map(|m| {
                 let start = norm.start_in_original(m.start);
                 let end = norm.end_in_original(m.end);
@@ -285,14 +286,13 @@ impl ClassifierBuilder {
     /// [`ErrorKind::Build`](crate::ErrorKind::Build) if the automaton cannot
     /// be built (in practice: lexicons too large for memory).
     pub fn build(&self) -> Result<Classifier, LexiconError> {
-        let builtin: &[Lexicon] = if self.builtin {
+        let builtin: &'static [Lexicon] = if self.builtin {
             builtin_lexicons()
         } else {
             &[]
         };
-        let all: Vec<&Lexicon> = builtin.iter().chain(&self.lexicons).collect();
         Ok(Classifier {
-            matcher: Arc::new(Matcher::compile(&all)?),
+            matcher: Arc::new(Matcher::compile(builtin, &self.lexicons)?),
         })
     }
 }

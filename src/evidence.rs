@@ -2,6 +2,7 @@
 
 use crate::taxonomy::{Dimension, Pole};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::ops::{Index, Range};
 
 /// A half-open range of **byte** offsets into the text exactly as it was
@@ -90,8 +91,10 @@ pub struct Evidence {
     pub end: usize,
     /// The matched words as they stand in the text.
     pub text: String,
-    /// The lexicon entry that matched, in its base form (`strateg*` for a stem).
-    pub term: String,
+    /// The lexicon entry that matched, in its base form (`strateg*` for a
+    /// stem). Borrowed from the built-in lexicons when it comes from them
+    /// (no allocation); compare it with `==` like a `&str`.
+    pub term: Cow<'static, str>,
     /// The dimension the entry belongs to.
     pub dimension: Dimension,
     /// The pole the entry speaks for.

@@ -190,7 +190,7 @@ mod tests {
             start,
             end,
             text: text.to_string(),
-            term: text.to_string(),
+            term: text.to_string().into(),
             dimension: Dimension::Direction,
             pole,
             weight: 1.0,

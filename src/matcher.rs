@@ -26,17 +26,18 @@
 
 use crate::error::{ErrorKind, LexiconError};
 use crate::lexicon::forms::{Ending, patterns};
-use crate::lexicon::{Inflect, Lexicon};
+use crate::lexicon::{Entry, Inflect, Lexicon};
 use crate::negation::NegationRules;
 use crate::taxonomy::{Dimension, Pole};
 use crate::tokenize::{char_at, is_word_end, is_word_start, word_end_from};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What a compiled term counts for.
 #[derive(Debug, Clone)]
 pub(crate) struct Term {
-    pub(crate) term: String,
+    pub(crate) term: Cow<'static, str>,
     pub(crate) dimension: Dimension,
     pub(crate) pole: Pole,
     pub(crate) weight: f64,
@@ -121,27 +122,43 @@ pub(crate) struct Matcher {
 
 impl Matcher {
     /// Compiles lexicons; for the same term in several, the last one wins.
-    pub(crate) fn compile(lexicons: &[&Lexicon]) -> Result<Matcher, LexiconError> {
-        // Merge entries by term, later lexicons replacing earlier ones.
+    ///
+    /// The terms of the `builtin` lexicons (which live as long as the
+    /// process) are borrowed by the evidence; those of `custom` ones are
+    /// copied into it.
+    pub(crate) fn compile(
+        builtin: &'static [Lexicon],
+        custom: &[Lexicon],
+    ) -> Result<Matcher, LexiconError> {
+        let lexicons: Vec<&Lexicon> = builtin.iter().chain(custom).collect();
+        let lexicons = lexicons.as_slice();
+        // Merge entries by term, later lexicons replacing earlier ones; a
+        // built-in entry keeps its `'static` term.
         let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut entries = Vec::new();
-        for lex in lexicons {
-            for e in &lex.entries {
-                match by_key.get(&e.key()) {
-                    Some(&i) => entries[i] = e,
-                    None => {
-                        by_key.insert(e.key(), entries.len());
-                        entries.push(e);
-                    }
+        let mut entries: Vec<(&Entry, Option<&'static str>)> = Vec::new();
+        let tagged = builtin
+            .iter()
+            .flat_map(|l| l.entries.iter().map(|e| (e, Some(e.term.as_str()))))
+            .chain(
+                custom
+                    .iter()
+                    .flat_map(|l| l.entries.iter().map(|e| (e, None))),
+            );
+        for (e, borrowed) in tagged {
+            match by_key.get(&e.key()) {
+                Some(&i) => entries[i] = (e, borrowed),
+                None => {
+                    by_key.insert(e.key(), entries.len());
+                    entries.push((e, borrowed));
                 }
             }
         }
         let mut table = PatternTable::default();
         let mut terms = Vec::with_capacity(entries.len());
-        for (i, e) in entries.iter().enumerate() {
+        for (i, &(e, borrowed)) in entries.iter().enumerate() {
             let id = u32::try_from(i).map_err(|_| too_many(lexicons))?;
             terms.push(Term {
-                term: e.term.clone(),
+                term: borrowed.map_or_else(|| Cow::Owned(e.term.clone()), Cow::Borrowed),
                 dimension: e.dimension,
                 pole: e.pole,
                 weight: e.weight,
@@ -153,7 +170,7 @@ impl Matcher {
         let phrases = lexicons
             .iter()
             .flat_map(|l| l.ignore.iter())
-            .chain(entries.iter().flat_map(|e| e.unless.iter()));
+            .chain(entries.iter().flat_map(|(e, _)| e.unless.iter()));
         for phrase in phrases {
             for (text, ending) in patterns(phrase, Inflect::Auto, false) {
                 table.add(text, None, ending);
@@ -320,7 +337,7 @@ mod tests {
 
     fn matcher(toml: &str) -> Matcher {
         let lex = Lexicon::from_str("<test>", toml).unwrap_or_else(|e| panic!("{e}"));
-        Matcher::compile(&[&lex]).unwrap_or_else(|e| panic!("{e}"))
+        Matcher::compile(&[], &[lex]).unwrap_or_else(|e| panic!("{e}"))
     }
 
     fn found(m: &Matcher, text: &str) -> Vec<String> {
