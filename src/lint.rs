@@ -107,16 +107,20 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
             }
         }
     }
-    // Which entry owns each (pattern, ending) first.
+    // The patterns of each entry in force, and which entry owns each
+    // (pattern, ending) first.
+    let mut in_force: HashMap<(usize, usize), Vec<(String, Ending)>> = HashMap::new();
     let mut owner: HashMap<(String, Ending), (usize, usize)> = HashMap::new();
     for (li, lex) in lexicons.iter().enumerate() {
         for (ei, e) in lex.entries().iter().enumerate() {
             if last.get(&e.key()) != Some(&(li, ei)) {
                 continue;
             }
-            for p in patterns(e.body(), e.inflect(), e.is_stem()) {
-                owner.entry(p).or_insert((li, ei));
+            let pats = patterns(e.body(), e.inflect(), e.is_stem());
+            for p in &pats {
+                owner.entry(p.clone()).or_insert((li, ei));
             }
+            in_force.insert((li, ei), pats);
         }
     }
     for (li, lex) in lexicons.iter().enumerate() {
@@ -133,10 +137,9 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
                     );
                 }
             }
-            if last.get(&e.key()) != Some(&(li, ei)) {
+            let Some(pats) = in_force.get(&(li, ei)) else {
                 continue;
-            }
-            let pats = patterns(e.body(), e.inflect(), e.is_stem());
+            };
             let others: Vec<(usize, usize)> = pats
                 .iter()
                 .filter_map(|p| owner.get(p).copied())

@@ -22,7 +22,7 @@
 //! and hyphen rules, which keep every byte where it is: it is matched as a
 //! copy of the same length, with no offset map (the fast path).
 
-use crate::tokenize::is_word_char;
+use crate::tokenize::{HIGHS, ONES, is_word_char, load8};
 
 /// The normalised text and the map from its offsets to the original ones.
 #[derive(Debug)]
@@ -126,14 +126,9 @@ pub(crate) fn normalize_always(text: &str) -> Normalized {
 /// The end of the run of plain bytes from `i`: ASCII other than `&`, tab
 /// and `-`. Looks at eight bytes at a time.
 fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     // Whether some byte of `v` is zero (the classic bit trick).
     let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let v = u64::from_le_bytes(word);
+    while let Some(v) = load8(bytes, i) {
         if v & HIGHS != 0
             || has_zero(v ^ (ONES * u64::from(b'&')))
             || has_zero(v ^ (ONES * u64::from(b'\t')))

@@ -92,7 +92,19 @@ pub(crate) fn word_end_from(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Byte classes for [`word_count`]: ASCII letters and digits are word bytes.
+/// `0x01` in every byte of a `u64`, for the eight-bytes-at-a-time scans.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// `0x80` in every byte of a `u64`: the high bit of each byte.
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `bytes` from `i` as a little-endian `u64`, if there are eight.
+#[inline]
+pub(crate) fn load8(bytes: &[u8], i: usize) -> Option<u64> {
+    let chunk: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// ASCII letters and digits are word bytes (see [`is_word_char`]).
 const WORD_BYTE: [bool; 128] = {
     let mut t = [false; 128];
     let mut b = 0;
@@ -153,9 +165,8 @@ fn ascii_word_starts(text: &str, start: usize, end: usize) -> usize {
     // Whether the byte before `i` is a word byte (ASCII run, so a table look-up).
     let mut prev = w(start);
     while i + 8 <= end {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&b[i..i + 8]);
-        let mask = word_mask(u64::from_le_bytes(chunk));
+        let Some(v) = load8(b, i) else { break };
+        let mask = word_mask(v);
         let before = (mask << 8) | if prev { 0x80 } else { 0 };
         n += (mask & !before).count_ones() as usize;
         prev = mask >> 63 == 1;
@@ -181,8 +192,6 @@ fn ascii_word_starts(text: &str, start: usize, end: usize) -> usize {
 /// overflows into the next for ASCII input.
 #[inline]
 fn word_mask(v: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let in_range = |lo: u8, hi: u8| {
         let above_hi = v + ONES * u64::from(127 - hi);
         let at_least_lo = v + ONES * u64::from(128 - lo);

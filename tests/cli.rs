@@ -67,15 +67,20 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
 }
 
+/// The JSON Lines records of a `--format jsonl` run.
+fn records(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON record per line"))
+        .collect()
+}
+
 #[test]
 fn every_document_gets_one_record_in_order_and_errors_do_not_stop_the_run() {
     let dir = fixture("jsonl");
     let out = leadlens(&["classify", "--format", "jsonl", "ads", "ads.jsonl"], &dir);
     assert_eq!(out.status.code(), Some(1), "some records failed");
-    let records: Vec<serde_json::Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("a JSON record per line"))
-        .collect();
+    let records = records(&out);
     let ids: Vec<&str> = records
         .iter()
         .map(|r| r["id"].as_str().expect("id"))
@@ -155,10 +160,7 @@ fn csv_input_uses_the_text_field_and_reports_bad_rows() {
         &dir,
     );
     assert_eq!(out.status.code(), Some(1));
-    let records: Vec<serde_json::Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON"))
-        .collect();
+    let records = records(&out);
     assert_eq!(records.len(), 3);
     assert_eq!(records[0]["classification"]["label"], "leadership");
     assert!(
@@ -201,7 +203,9 @@ fn standard_input_and_custom_lexicons() {
         .write_all(b"She galvanised the team and wrote the budget.")
         .expect("write");
     let out = child.wait_with_output().expect("output");
-    let record: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("JSON");
+    let all = records(&out);
+    assert_eq!(all.len(), 1);
+    let record = &all[0];
     assert_eq!(record["id"], "-");
     let evidence = record["classification"]["evidence"]
         .as_array()
@@ -276,8 +280,8 @@ fn lint_and_liwc() {
         ],
         &dir,
     );
-    let first: serde_json::Value =
-        serde_json::from_str(stdout(&out).lines().next().expect("a record")).expect("JSON");
+    let all = records(&out);
+    let first = &all[0];
     assert_eq!(first["classification"]["label"], "management");
     let terms: Vec<&str> = first["classification"]["evidence"]
         .as_array()
