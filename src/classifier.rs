@@ -7,7 +7,6 @@ use crate::lexicon::{Lexicon, builtin_lexicons};
 use crate::matcher::{Matcher, RawMatch};
 use crate::normalize::{Normalized, normalize};
 use crate::score;
-use crate::tokenize::word_count;
 use std::sync::{Arc, LazyLock};
 
 /// Texts longer than this are processed in segments that end at a line break.
@@ -132,9 +131,8 @@ impl Classifier {
         let mut raw: Vec<RawMatch> = Vec::new();
         for (offset, segment) in segments(text) {
             let norm = normalizer(segment);
-            words += word_count(norm.as_str());
             raw.clear();
-            self.matcher.find(norm.as_str(), &mut raw);
+            words += self.matcher.find(norm.as_str(), &mut raw);
             evidence.reserve(raw.len());
             evidence.extend(raw.iter().filter_map(|m| {
                 let start = norm.start_in_original(m.start);

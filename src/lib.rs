@@ -103,6 +103,7 @@
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
 #![warn(missing_debug_implementations)]
 
+mod automaton;
 mod classification;
 mod classifier;
 mod error;

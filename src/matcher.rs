@@ -1,36 +1,35 @@
-//! The matcher: one Aho-Corasick pass over the normalised text, longest match
-//! first, whole words only, with negation.
+//! The matcher: longest match first, whole words only, with negation.
 //!
 //! Every term (see [`crate::lexicon`]) and every `unless`/`ignore` phrase
-//! becomes patterns of one automaton, built with
-//! [`MatchKind::LeftmostLongest`]: of the matches that start leftmost, the
-//! longest wins, so `big picture` beats `big`, `lead time` (a blocker) beats
-//! `lead`, and the words inside a winning match are not looked at again.
+//! becomes patterns of one [`Automaton`], a trie walked from each position
+//! where a word may start (no word character before it). Going left to
+//! right, the longest pattern at such a start that fits wins, so
+//! `big picture` beats `big`, `lead time` (a blocker) beats `lead`, and the
+//! starts inside a winning match are not looked at again.
 //!
 //! A pattern ends where the forms of its last word begin to differ (`plan`
-//! stands for `plan`, `plans`, `planned`, `planning`); each pattern carries *candidates*, the
-//! terms it may stand for with how the match must end: at a word end, with
-//! one of the term's inflection suffixes and then a word end, or anywhere in
-//! the word for a stem (`strateg*`, extended to the end of the word). The
-//! first candidate that fits wins; terms come before blockers.
+//! stands for `plan`, `plans`, `planned`, `planning`); each pattern carries
+//! *candidates*, the terms it may stand for with how the match must end: at a
+//! word end, with one of the term's inflection suffixes and then a word end,
+//! or anywhere in the word for a stem (`strateg*`, extended to the end of the
+//! word). The first candidate that fits wins; terms come before blockers.
+//! When no candidate of the longest pattern fits (`big picturesque` with
+//! `big` and `big picture` in the lexicon), the next shorter pattern at the
+//! same start is tried, and so on; when none fits, nothing matches there.
 //!
 //! The text is lower-cased by the normaliser, so the automaton compares bytes
-//! exactly (half the size of an ASCII case-insensitive one).
-//!
-//! A match counts only on word boundaries (see [`crate::tokenize`]). When no
-//! candidate of the leftmost-longest pattern fits (`big picturesque` with
-//! `big` and `big picture` in the lexicon), the same automaton searches
-//! again, in the text up to one byte before that pattern's end, for a
-//! shorter pattern at the same start; when none fits, the search goes on
-//! after the word.
+//! exactly. The starts are found in batches ([`Starts`], which counts the
+//! words on the way), and the walks of a batch run interleaved
+//! ([`Automaton::longest_at_each`]); only then are the matches chosen, in
+//! text order.
 
+use crate::automaton::Automaton;
 use crate::error::{ErrorKind, LexiconError};
 use crate::lexicon::forms::{Ending, patterns};
 use crate::lexicon::{Entry, Inflect, Lexicon};
 use crate::negation::NegationRules;
 use crate::taxonomy::{Dimension, Pole};
-use crate::tokenize::{char_at, is_word_end, is_word_start, word_end_from};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use crate::tokenize::{STARTS_PER_BATCH, Starts, is_word_end, word_end_from};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -112,7 +111,7 @@ pub(crate) struct RawMatch {
 /// The compiled lexicons.
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
-    automaton: AhoCorasick,
+    automaton: Automaton,
     patterns: Vec<String>,
     candidates: Vec<Vec<Candidate>>,
     suffixes: Vec<Vec<String>>,
@@ -177,15 +176,13 @@ impl Matcher {
             }
         }
         let negation = NegationRules::merge(lexicons.iter().filter_map(|l| l.negation.as_ref()));
-        let build_err = |e: aho_corasick::BuildError| {
-            LexiconError::new(ErrorKind::Build, &names(lexicons), e.to_string())
-        };
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(false)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&table.strings)
-            .map_err(build_err)?;
+        let automaton = Automaton::new(&table.strings).map_err(|_| {
+            LexiconError::new(
+                ErrorKind::Build,
+                &names(lexicons),
+                "too many patterns: the automaton would need more than 2^32 transitions",
+            )
+        })?;
         Ok(Matcher {
             automaton,
             patterns: table.strings,
@@ -228,43 +225,61 @@ impl Matcher {
                 .sum::<usize>()
     }
 
-    /// Appends the matches in the normalised `text` to `out`, in text order.
-    pub(crate) fn find(&self, text: &str, out: &mut Vec<RawMatch>) {
+    /// Appends the matches in the normalised `text` to `out`, in text order,
+    /// and returns the number of words in `text` (see
+    /// [`word_count`](crate::tokenize::word_count)), counted on the way.
+    pub(crate) fn find(&self, text: &str, out: &mut Vec<RawMatch>) -> usize {
         let hay = text.as_bytes();
+        let mut finder = Starts::new(
+            text,
+            self.automaton.first_bytes(),
+            self.automaton.starts_alphanumeric(),
+        );
+        let mut starts = [0; STARTS_PER_BATCH];
+        let mut longest = [(0, 0); STARTS_PER_BATCH];
+        // Where the last match ended: starts before it are inside it.
         let mut pos = 0;
         // The end of the last negated match, for negation that carries over.
         let mut negated_until: Option<usize> = None;
-        while pos < hay.len() {
-            let Some(m) = self.automaton.find(Input::new(hay).span(pos..hay.len())) else {
+        loop {
+            let n = finder.next_batch(&mut starts);
+            if n == 0 {
                 break;
-            };
-            let start = m.start();
-            pos = match self.accept_at(text, start, m.end(), m.pattern().as_usize()) {
-                Some((end, term)) => {
-                    if let Some(term) = term {
-                        let negated = self.negation.is_negated(text, start)
-                            || negated_until
-                                .is_some_and(|prev| self.negation.carries_over(text, prev, start));
-                        if negated {
-                            negated_until = Some(end);
-                        }
-                        out.push(RawMatch {
-                            start,
-                            end,
-                            term,
-                            negated,
-                        });
-                    }
-                    end
+            }
+            self.automaton
+                .longest_at_each(hay, &starts[..n], &mut longest[..n]);
+            for (&start, &(len, pattern)) in starts[..n].iter().zip(&longest[..n]) {
+                if len == 0 || start < pos {
+                    continue;
                 }
-                None => skip_from(text, start),
-            };
+                let end = start + len as usize;
+                let Some((end, term)) = self.accept_at(text, start, end, pattern as usize) else {
+                    continue;
+                };
+                if let Some(term) = term {
+                    let negated = self.negation.is_negated(text, start)
+                        || negated_until
+                            .is_some_and(|prev| self.negation.carries_over(text, prev, start));
+                    if negated {
+                        negated_until = Some(end);
+                    }
+                    out.push(RawMatch {
+                        start,
+                        end,
+                        term,
+                        negated,
+                    });
+                }
+                pos = end;
+            }
         }
+        finder.word_count()
     }
 
-    /// The valid match starting at `start`, given the longest pattern found
-    /// there (ending at `end`): `(end of the match, term or None for a
-    /// blocker)`, or `None` when nothing fits on word boundaries.
+    /// The valid match starting at `start`, given the longest pattern there
+    /// (ending at `end`): `(end of the match, term or None for a blocker)`,
+    /// or `None` when no pattern there fits on word boundaries. Shorter
+    /// patterns at `start` are tried in turn, longest first.
     fn accept_at(
         &self,
         text: &str,
@@ -272,24 +287,13 @@ impl Matcher {
         mut end: usize,
         mut pattern: usize,
     ) -> Option<(usize, Option<u32>)> {
-        if !is_word_start(text, start) {
-            return None;
-        }
         loop {
             for c in &self.candidates[pattern] {
                 if let Some(match_end) = self.fits(text, end, c.end) {
                     return Some((match_end, c.term));
                 }
             }
-            if end <= start + 1 {
-                return None;
-            }
-            // Leftmost-longest within `start..end - 1`: a match that starts at
-            // `start` is the longest shorter pattern there.
-            let input = Input::new(text.as_bytes()).span(start..end - 1);
-            let shorter = self.automaton.find(input).filter(|m| m.start() == start)?;
-            end = shorter.end();
-            pattern = shorter.pattern().as_usize();
+            (end, pattern) = self.automaton.longest_at(text.as_bytes(), start, end - 1)?;
         }
     }
 
@@ -303,22 +307,18 @@ impl Matcher {
             End::Suffixes(id) => {
                 let rest = &text.as_bytes()[end..];
                 self.suffixes[id as usize].iter().find_map(|suffix| {
+                    // Byte by byte: suffixes are short, and most differ at
+                    // the first byte.
+                    let suffix = suffix.as_bytes();
                     let e = end + suffix.len();
                     (rest.len() >= suffix.len()
-                        && rest[..suffix.len()] == *suffix.as_bytes()
+                        && suffix.iter().zip(rest).all(|(a, b)| a == b)
                         && is_word_end(text, e))
                     .then_some(e)
                 })
             }
         }
     }
-}
-
-/// Where to look next after a failed match at `start`: past the word that
-/// holds `start` (no word starts inside it), or past its character.
-fn skip_from(text: &str, start: usize) -> usize {
-    let next_char = start + char_at(text, start).map_or(1, char::len_utf8);
-    word_end_from(text, start).max(next_char)
 }
 
 /// The lexicons' names, for an error about all of them.

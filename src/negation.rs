@@ -23,15 +23,45 @@ pub(crate) struct NegationRules {
     window: usize,
     cues: WordSet,
     stops: WordSet,
+    /// The end pairs of the cues and the stops together.
+    stops_or_cues: EndPairs,
     exceptions: Vec<String>,
 }
 
 /// A small set of words. Words of up to eight bytes (nearly all cues) are
-/// kept as packed integers, so a look-up compares a handful of `u64`s.
+/// kept as packed integers, so a look-up compares a handful of `u64`s; and a
+/// bitmap of the words' (first byte, last byte) pairs turns most other words
+/// away before that.
 #[derive(Debug, Clone, Default)]
 struct WordSet {
     short: Vec<u64>,
     long: Vec<String>,
+    ends: EndPairs,
+}
+
+/// The (first byte, last byte) pairs of some words, five bits of each: a
+/// word whose pair is not marked is none of them.
+#[derive(Debug, Clone, Default)]
+struct EndPairs([u64; 16]);
+
+impl EndPairs {
+    #[inline]
+    fn bit(word: &[u8]) -> Option<(usize, u64)> {
+        let (&first, &last) = (word.first()?, word.last()?);
+        let k = usize::from(first & 31) << 5 | usize::from(last & 31);
+        Some((k / 64, 1 << (k % 64)))
+    }
+
+    fn insert(&mut self, word: &str) {
+        if let Some((i, bit)) = EndPairs::bit(word.as_bytes()) {
+            self.0[i] |= bit;
+        }
+    }
+
+    #[inline]
+    fn may_contain(&self, word: &[u8]) -> bool {
+        EndPairs::bit(word).is_some_and(|(i, bit)| self.0[i] & bit != 0)
+    }
 }
 
 /// A word of up to eight bytes packed into a `u64` (zero-padded; words hold
@@ -51,6 +81,7 @@ fn packed(word: &str) -> Option<u64> {
 
 impl WordSet {
     fn insert(&mut self, word: &str) {
+        self.ends.insert(word);
         match packed(word) {
             Some(key) if !self.short.contains(&key) => self.short.push(key),
             Some(_) => {}
@@ -69,7 +100,7 @@ impl WordSet {
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.contains_packed(packed(word), word)
+        self.ends.may_contain(word.as_bytes()) && self.contains_packed(packed(word), word)
     }
 }
 
@@ -82,9 +113,11 @@ impl NegationRules {
             rules.window = rules.window.max(t.window);
             for cue in &t.cues {
                 rules.cues.insert(cue);
+                rules.stops_or_cues.insert(cue);
             }
             for stop in &t.stops {
                 rules.stops.insert(stop);
+                rules.stops_or_cues.insert(stop);
             }
             for e in &t.exceptions {
                 if !rules.exceptions.contains(e) {
@@ -104,11 +137,15 @@ impl NegationRules {
         // The normalised text is lower case already.
         for (ws, we) in words_before(text, start).take(self.window) {
             let word = &text[ws..we];
+            let nt = matches!(word.as_bytes(), [.., b'n', b'\'', b't']);
+            if !nt && !self.stops_or_cues.may_contain(word.as_bytes()) {
+                continue;
+            }
             let key = packed(word);
             if self.stops.contains_packed(key, word) {
                 return false;
             }
-            let cue = self.cues.contains_packed(key, word) || word.ends_with("n't");
+            let cue = nt || self.cues.contains_packed(key, word);
             if cue && !self.exception_at(text, ws) {
                 return true;
             }

@@ -25,6 +25,12 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return WORD_BYTE[c as usize];
     }
+    // General punctuation (dashes, curly quotes, bullets, odd spaces) is
+    // common in scraped text and holds no letters, digits or marks; the
+    // Unicode tables are slow to ask.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -67,12 +73,6 @@ pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
     } else {
         text[..i].chars().next_back()
     }
-}
-
-/// Whether a word may start at byte `i`: nothing, or no word character, before it.
-#[inline]
-pub(crate) fn is_word_start(text: &str, i: usize) -> bool {
-    !char_before(text, i).is_some_and(is_word_char)
 }
 
 /// Whether a word may end at byte `i`: nothing, or no word character, after it.
@@ -198,6 +198,105 @@ fn word_mask(v: u64) -> u64 {
         at_least_lo & !above_hi & HIGHS
     };
     in_range(b'0', b'9') | in_range(b'A', b'Z') | in_range(b'a', b'z')
+}
+
+/// How many starts [`Starts::next_batch`] finds at a time.
+pub(crate) const STARTS_PER_BATCH: usize = 64;
+
+/// The positions of a text where no word character stands before and whose
+/// byte may begin a pattern: where the matcher tries its patterns. On the
+/// way, it counts the words (see [`word_count`]).
+///
+/// Found in batches ([`Starts::next_batch`]); where the text is ASCII and
+/// only letters and digits begin patterns, eight bytes at a time.
+pub(crate) struct Starts<'t> {
+    text: &'t str,
+    first: &'t [bool; 256],
+    /// Only ASCII letters and digits begin patterns.
+    alphanumeric: bool,
+    /// The next byte to look at (a char boundary).
+    at: usize,
+    /// Whether a word character stands just before `at`.
+    after_word: bool,
+    /// Word characters before `at` with no word character before them.
+    run_starts: usize,
+}
+
+impl<'t> Starts<'t> {
+    /// The starts in `text` of patterns whose first bytes are marked in
+    /// `first`; `alphanumeric` must be true only when all of those bytes
+    /// are ASCII letters and digits.
+    pub(crate) fn new(text: &'t str, first: &'t [bool; 256], alphanumeric: bool) -> Starts<'t> {
+        Starts {
+            text,
+            first,
+            alphanumeric,
+            at: 0,
+            after_word: false,
+            run_starts: 0,
+        }
+    }
+
+    /// Fills `out` with the next starts, in ascending order, and returns how
+    /// many: fewer than [`STARTS_PER_BATCH`] only when the text ends, and
+    /// none when it has ended.
+    pub(crate) fn next_batch(&mut self, out: &mut [usize; STARTS_PER_BATCH]) -> usize {
+        let b = self.text.as_bytes();
+        let mut n = 0;
+        // Eight bytes give at most four starts (a start follows a non-word
+        // byte), so there is room for a chunk while `n` is below this.
+        let room = STARTS_PER_BATCH - 4;
+        while self.at < b.len() && n < STARTS_PER_BATCH {
+            let i = self.at;
+            if self.alphanumeric && n <= room {
+                if let Some(v) = load8(b, i).filter(|v| v & HIGHS == 0) {
+                    let mask = word_mask(v);
+                    let before = (mask << 8) | if self.after_word { 0x80 } else { 0 };
+                    let mut word_starts = mask & !before;
+                    self.run_starts += word_starts.count_ones() as usize;
+                    while word_starts != 0 {
+                        let p = i + (word_starts.trailing_zeros() / 8) as usize;
+                        if self.first[usize::from(b[p])] {
+                            out[n] = p;
+                            n += 1;
+                        }
+                        word_starts &= word_starts - 1;
+                    }
+                    self.after_word = mask >> 63 == 1;
+                    self.at = i + 8;
+                    continue;
+                }
+            }
+            let byte = b[i];
+            if !self.after_word && self.first[usize::from(byte)] {
+                out[n] = i;
+                n += 1;
+            }
+            let (word, len) = if byte < 0x80 {
+                (WORD_BYTE[usize::from(byte)], 1)
+            } else {
+                let c = char_at(self.text, i).unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            };
+            self.run_starts += usize::from(word && !self.after_word);
+            self.after_word = word;
+            self.at = i + len;
+        }
+        n
+    }
+
+    /// The words of the text, once [`Starts::next_batch`] has returned 0:
+    /// the runs of word characters, less the apostrophes that join two.
+    pub(crate) fn word_count(&self) -> usize {
+        let b = self.text.as_bytes();
+        let joins = memchr::memchr_iter(b'\'', b)
+            .filter(|&p| {
+                char_at(self.text, p + 1).is_some_and(is_word_char)
+                    && char_before(self.text, p).is_some_and(is_word_char)
+            })
+            .count();
+        self.run_starts.saturating_sub(joins)
+    }
 }
 
 /// ASCII clause breaks, for [`is_clause_break`].
@@ -354,6 +453,47 @@ mod tests {
         fn word_count_matches_its_definition(text in "([a-zA-Z0-9]{1,9}|[ '.,\\n-]|\u{e9}|\u{2014}|'s|don't){0,80}") {
             proptest::prop_assert_eq!(word_count(&text), reference_word_count(&text));
         }
+
+        #[test]
+        fn starts_count_words_and_find_every_start(
+            text in "([a-zA-Z0-9]{1,9}|[ '.,\n-]|\u{e9}|\u{2014}|'s|don't|&x|\u{301}){0,80}",
+            alphanumeric in proptest::bool::ANY,
+        ) {
+            let mut first = [false; 256];
+            for b in b'a'..=b'z' {
+                first[usize::from(b)] = true;
+            }
+            if !alphanumeric {
+                first[usize::from(b'&')] = true;
+                first[0xC3] = true;
+            }
+            let mut starts = Starts::new(&text, &first, alphanumeric);
+            let mut found = Vec::new();
+            let mut batch = [0; STARTS_PER_BATCH];
+            loop {
+                let n = starts.next_batch(&mut batch);
+                if n == 0 {
+                    break;
+                }
+                found.extend_from_slice(&batch[..n]);
+            }
+            let expected: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .filter(|&i| first[usize::from(text.as_bytes()[i])])
+                .filter(|&i| !char_before(&text, i).is_some_and(is_word_char))
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+            proptest::prop_assert_eq!(starts.word_count(), reference_word_count(&text));
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_characters() {
+        let words: Vec<char> = ('\u{2000}'..='\u{206F}')
+            .filter(|&c| c.is_alphanumeric() || is_combining_mark(c))
+            .collect();
+        assert_eq!(words, []);
     }
 
     #[test]
@@ -365,8 +505,6 @@ mod tests {
     #[test]
     fn boundaries() {
         let t = "explanation plan";
-        assert!(!is_word_start(t, 2));
-        assert!(is_word_start(t, 12));
         assert!(is_word_end(t, 16));
         assert!(!is_word_end(t, 4));
         assert_eq!(word_end_from("strategic, x", 0), 9);
