@@ -16,11 +16,12 @@
 
 use std::fmt;
 
-/// The root: the state of a walk before its first byte.
-const ROOT: usize = 0;
-
 /// The state no pattern continues from; all its transitions lead back to it.
-const DEAD: usize = 1;
+/// Zero, so that a new table starts out all dead.
+const DEAD: usize = 0;
+
+/// The root: the state of a walk before its first byte.
+const ROOT: usize = 1;
 
 /// How many walks [`Automaton::longest_at_each`] interleaves.
 const LANES: usize = 4;
@@ -100,51 +101,28 @@ impl Automaton {
         }
         let row = next_class.next_power_of_two();
         let shift = row.trailing_zeros();
-        // The trie in insertion order: `trie[(state << shift) | class]` is the
-        // next state, or 0 (the root, which no transition enters) for none;
-        // `ends[state]` is 1 + the pattern, or 0.
-        let mut trie: Vec<u32> = vec![0; row];
-        let mut ends: Vec<u32> = vec![0];
-        for (k, p) in patterns.iter().enumerate() {
-            let p = p.as_ref().as_bytes();
-            if p.is_empty() {
-                continue;
-            }
-            let mut state = 0usize;
-            for &b in p {
-                let slot = (state << shift) | usize::from(classes[usize::from(b)]);
-                state = match trie[slot] as usize {
-                    0 => {
-                        let new = ends.len();
-                        // One more state for the dead one.
-                        if (new + 2)
-                            .checked_mul(row)
-                            .is_none_or(|n| n > u32::MAX as usize)
-                        {
-                            return Err(TooLarge);
-                        }
-                        trie.resize((new + 1) * row, 0);
-                        ends.push(0);
-                        trie[slot] = new as u32;
-                        new
-                    }
-                    next => next,
-                };
-            }
-            if ends[state] == 0 {
-                ends[state] = u32::try_from(k + 1).map_err(|_| TooLarge)?;
-            }
+        let trie = Trie::build(patterns, &classes)?;
+        let states = trie.nodes.len() + 1;
+        if states
+            .checked_mul(row)
+            .is_none_or(|n| n > u32::MAX as usize)
+        {
+            return Err(TooLarge);
         }
-        let Renumbered {
-            table,
-            ends,
+        let Numbering {
+            new_of,
+            order,
             first_accepting,
-        } = renumber(&trie, &ends, shift);
-        let table = if first_accepting + ends.len() <= usize::from(u16::MAX) + 1 {
-            Table::Narrow(table.iter().map(|&t| t as u16).collect())
+        } = trie.numbering();
+        let table = if states <= usize::from(u16::MAX) + 1 {
+            Table::Narrow(trie.table(&new_of, &order, shift, |n| n as u16))
         } else {
-            Table::Wide(table)
+            Table::Wide(trie.table(&new_of, &order, shift, |n| n))
         };
+        let ends = order[first_accepting - 1..]
+            .iter()
+            .map(|&old| trie.nodes[old as usize].end.saturating_sub(1))
+            .collect();
         Ok(Automaton {
             classes,
             shift,
@@ -294,77 +272,127 @@ impl Automaton {
     }
 }
 
-/// The automaton's table after [`renumber`].
-struct Renumbered {
-    table: Vec<u32>,
-    ends: Vec<u32>,
+/// The trie while building: nodes with their first child and next sibling.
+struct Trie {
+    /// Node 0 is the root.
+    nodes: Vec<Node>,
+}
+
+#[derive(Clone, Copy)]
+struct Node {
+    /// The class of the byte that leads here.
+    class: u8,
+    /// 1 + the pattern that ends here, or 0.
+    end: u32,
+    /// The first child, or 0 for none (the root is nobody's child).
+    child: u32,
+    /// The next child of the same parent, or 0.
+    sibling: u32,
+}
+
+/// The final state numbers of a [`Trie`]'s nodes (see [`Trie::numbering`]).
+struct Numbering {
+    /// The state number of each node.
+    new_of: Vec<u32>,
+    /// The nodes in state-number order (state `k` is node `order[k - 1]`:
+    /// the dead state has no node).
+    order: Vec<u32>,
     first_accepting: usize,
 }
 
-/// Renumbers the states of `trie` (insertion order, 0 for no transition;
-/// `ends` holding 1 + the pattern, or 0): the root stays 0, the dead state
-/// becomes 1, then come the states where no pattern ends and then those
-/// where one does, each breadth first. No transition is left pointing to the
-/// root; those that led nowhere lead to [`DEAD`].
-fn renumber(trie: &[u32], ends: &[u32], shift: u32) -> Renumbered {
-    let row = 1usize << shift;
-    // The old states breadth first.
-    let mut order: Vec<u32> = Vec::with_capacity(ends.len());
-    order.push(ROOT as u32);
-    let mut k = 0;
-    while let Some(&old) = order.get(k) {
-        let old = old as usize;
-        order.extend(
-            trie[old << shift..(old + 1) << shift]
-                .iter()
-                .filter(|&&next| next != 0),
-        );
-        k += 1;
-    }
-    let accepting = |old: u32| ends[old as usize] != 0;
-    let first_accepting = 2 + order.iter().filter(|&&old| !accepting(old)).count() - 1;
-    // `new_of[old]` is the new number; old 0 stands for "no transition" in
-    // `trie`, so it maps to the dead state (the root is handled apart).
-    let mut new_of: Vec<u32> = vec![DEAD as u32; ends.len()];
-    let mut plain = 2u32;
-    let mut ending = first_accepting as u32;
-    for &old in &order[1..] {
-        let counter = if accepting(old) {
-            &mut ending
-        } else {
-            &mut plain
+impl Trie {
+    fn build<S: AsRef<str>>(patterns: &[S], classes: &[u8; 256]) -> Result<Trie, TooLarge> {
+        let leaf = |class| Node {
+            class,
+            end: 0,
+            child: 0,
+            sibling: 0,
         };
-        new_of[old as usize] = *counter;
-        *counter += 1;
-    }
-    // New number order: root, dead, plain states, accepting states.
-    let mut by_new: Vec<Option<u32>> = vec![None; order.len() + 1];
-    by_new[ROOT] = Some(ROOT as u32);
-    for &old in &order[1..] {
-        by_new[new_of[old as usize] as usize] = Some(old);
-    }
-    let mut table = Vec::with_capacity(by_new.len() * row);
-    for old in &by_new {
-        match old {
-            Some(old) => {
-                let old = *old as usize;
-                table.extend(
-                    trie[old << shift..(old + 1) << shift]
-                        .iter()
-                        .map(|&next| new_of[next as usize]),
-                );
+        let mut nodes = vec![leaf(0)];
+        for (k, p) in patterns.iter().enumerate() {
+            let p = p.as_ref().as_bytes();
+            if p.is_empty() {
+                continue;
             }
-            None => table.extend(std::iter::repeat_n(DEAD as u32, row)),
+            let mut node = 0usize;
+            for &b in p {
+                let class = classes[usize::from(b)];
+                let mut child = nodes[node].child as usize;
+                while child != 0 && nodes[child].class != class {
+                    child = nodes[child].sibling as usize;
+                }
+                if child == 0 {
+                    child = nodes.len();
+                    let id = u32::try_from(child).map_err(|_| TooLarge)?;
+                    nodes.push(Node {
+                        sibling: nodes[node].child,
+                        ..leaf(class)
+                    });
+                    nodes[node].child = id;
+                }
+                node = child;
+            }
+            if nodes[node].end == 0 {
+                nodes[node].end = u32::try_from(k + 1).map_err(|_| TooLarge)?;
+            }
+        }
+        Ok(Trie { nodes })
+    }
+
+    /// State numbers: the dead state is 0, the root 1, then come the nodes
+    /// where no pattern ends and then those where one does, each breadth
+    /// first.
+    fn numbering(&self) -> Numbering {
+        let mut bfs: Vec<u32> = Vec::with_capacity(self.nodes.len());
+        bfs.push(0);
+        let mut k = 0;
+        while let Some(&node) = bfs.get(k) {
+            let mut child = self.nodes[node as usize].child;
+            while child != 0 {
+                bfs.push(child);
+                child = self.nodes[child as usize].sibling;
+            }
+            k += 1;
+        }
+        let accepting = |node: u32| self.nodes[node as usize].end != 0;
+        let order: Vec<u32> = bfs
+            .iter()
+            .copied()
+            .filter(|&n| !accepting(n))
+            .chain(bfs.iter().copied().filter(|&n| accepting(n)))
+            .collect();
+        let first_accepting = 1 + bfs.iter().filter(|&&n| !accepting(n)).count();
+        let mut new_of = vec![0u32; self.nodes.len()];
+        for (k, &node) in order.iter().enumerate() {
+            new_of[node as usize] = (k + 1) as u32;
+        }
+        Numbering {
+            new_of,
+            order,
+            first_accepting,
         }
     }
-    let ends = by_new[first_accepting..]
-        .iter()
-        .map(|old| old.map_or(0, |old| ends[old as usize].saturating_sub(1)))
-        .collect();
-    Renumbered {
-        table,
-        ends,
-        first_accepting,
+
+    /// The dense transition table in the new numbering.
+    fn table<T: Copy + Default>(
+        &self,
+        new_of: &[u32],
+        order: &[u32],
+        shift: u32,
+        narrow: impl Fn(u32) -> T,
+    ) -> Vec<T> {
+        // All dead (zero) to begin with.
+        let mut table = vec![T::default(); (order.len() + 1) << shift];
+        for (k, &node) in order.iter().enumerate() {
+            let row = (k + 1) << shift;
+            let mut child = self.nodes[node as usize].child as usize;
+            while child != 0 {
+                let c = &self.nodes[child];
+                table[row | usize::from(c.class)] = narrow(new_of[child]);
+                child = c.sibling as usize;
+            }
+        }
+        table
     }
 }
 

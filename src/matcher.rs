@@ -74,14 +74,15 @@ impl PatternTable {
         let end = match ending {
             Ending::Exact => End::Exact,
             Ending::Stem => End::Stem,
-            Ending::Suffixes(list) => {
-                let next = self.suffixes.len() as u32;
-                let id = *self.suffix_index.entry(list.clone()).or_insert(next);
-                if id == next {
+            Ending::Suffixes(list) => match self.suffix_index.get(&list) {
+                Some(&id) => End::Suffixes(id),
+                None => {
+                    let id = self.suffixes.len() as u32;
+                    self.suffix_index.insert(list.clone(), id);
                     self.suffixes.push(list);
+                    End::Suffixes(id)
                 }
-                End::Suffixes(id)
-            }
+            },
         };
         let candidate = Candidate { term, end };
         let k = match self.index.get(&text) {

@@ -42,11 +42,9 @@ pub(crate) fn spellings(word: &str) -> Vec<String> {
         }
     }
     for tail in ["", "al", "able", "ite", "ful", "s"] {
-        let suffix = format!("our{tail}");
-        if let Some(stem) = word.strip_suffix(&suffix) {
-            if stem.len() >= 3 {
-                add(format!("{stem}or{tail}"));
-            }
+        let stem = word.strip_suffix(tail).and_then(|w| w.strip_suffix("our"));
+        if let Some(stem) = stem.filter(|stem| stem.len() >= 3) {
+            add(format!("{stem}or{tail}"));
         }
     }
     for (a, b) in [("gement", "gment"), ("gment", "gement")] {
@@ -340,9 +338,13 @@ pub(crate) fn patterns(term: &str, inflect: Inflect, stem: bool) -> Vec<(String,
             .map(|s| (s, Ending::Exact))
             .collect()
     };
+    let combos = combinations(&head);
+    // Few patterns (the usual case) are deduplicated by comparison, many
+    // with a set.
+    let few = combos.len() * tails.len() <= 16;
     let mut seen = HashSet::new();
     let mut out: Vec<(String, Ending)> = Vec::new();
-    for combo in &combinations(&head) {
+    for combo in &combos {
         for (tail, ending) in &tails {
             let mut s = String::new();
             for w in combo {
@@ -351,7 +353,12 @@ pub(crate) fn patterns(term: &str, inflect: Inflect, stem: bool) -> Vec<(String,
             }
             s.push_str(tail);
             let item = (s, ending.clone());
-            if seen.insert(item.clone()) {
+            let new = if few {
+                !out.contains(&item)
+            } else {
+                seen.insert(item.clone())
+            };
+            if new {
                 out.push(item);
             }
         }

@@ -66,12 +66,22 @@ pub(super) struct RawNegation {
 
 /// The 1-based line holding byte `offset` of `text`.
 fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    Lines::new(text).line_of(offset)
+}
+
+/// The line starts of a text, to find the line of many offsets quickly.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(memchr::memchr_iter(b'\n', text.as_bytes()).collect())
+    }
+
+    /// The 1-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        // The line breaks before `offset`, plus one.
+        self.0.partition_point(|&nl| nl < offset) + 1
+    }
 }
 
 pub(super) fn parse(name: &str, text: &str) -> Result<RawLexicon, LexiconError> {
@@ -83,7 +93,8 @@ pub(super) fn parse(name: &str, text: &str) -> Result<RawLexicon, LexiconError> 
             None => err,
         }
     })?;
-    let line = |s: &std::ops::Range<usize>| line_of(text, s.start);
+    let lines = Lines::new(text);
+    let line = |s: &std::ops::Range<usize>| lines.line_of(s.start);
     let strings = |v: Vec<Spanned<String>>| -> Vec<(String, usize)> {
         v.into_iter()
             .map(|s| {
