@@ -75,7 +75,13 @@ pub fn density(weight: f64, words: usize) -> f64 {
 /// assert!((leadlens::score::strength(4.0, 100) - 0.632).abs() < 0.001);
 /// ```
 pub fn strength(weight: f64, words: usize) -> f64 {
-    1.0 - (-density(weight, words) / DENSITY_SCALE).exp()
+    let d = density(weight, words);
+    if d == 0.0 {
+        // What the formula gives, without calling `exp` (most dimensions of
+        // a short text have no evidence).
+        return 0.0;
+    }
+    1.0 - (-d / DENSITY_SCALE).exp()
 }
 
 /// `(leadership − management) / (leadership + management)`, 0 when both are 0.
