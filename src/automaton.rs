@@ -216,7 +216,6 @@ impl Automaton {
             let mut len = 0u64;
             loop {
                 len += 1 << 32;
-                let mut live = false;
                 for l in 0..LANES {
                     let class = hay
                         .get(at[l])
@@ -229,9 +228,9 @@ impl Automaton {
                     if next >= first_accepting {
                         best[l] = len | next as u64;
                     }
-                    live |= next != DEAD;
                 }
-                if !live {
+                // DEAD is 0: all lanes are dead when no bit is set.
+                if state.iter().fold(0, |any, &s| any | s) == DEAD {
                     break;
                 }
             }
