@@ -240,7 +240,9 @@ impl Matcher {
         let mut longest = [(0, 0); STARTS_PER_BATCH];
         // Where the last match ended: starts before it are inside it.
         let mut pos = 0;
-        // The end of the last negated match, for negation that carries over.
+        // The end of the last negated match while its negation may still
+        // carry over: once it does not reach a match, it reaches none after
+        // (more words, or the same break, stand between).
         let mut negated_until: Option<usize> = None;
         loop {
             let n = finder.next_batch(&mut starts);
@@ -261,9 +263,7 @@ impl Matcher {
                     let negated = self.negation.is_negated(text, start)
                         || negated_until
                             .is_some_and(|prev| self.negation.carries_over(text, prev, start));
-                    if negated {
-                        negated_until = Some(end);
-                    }
+                    negated_until = negated.then_some(end);
                     out.push(RawMatch {
                         start,
                         end,
