@@ -9,9 +9,11 @@
 //! Bytes are mapped to classes first: each byte that occurs in a pattern gets
 //! its own class, every other byte class 0, whose transitions all lead to the
 //! dead state. A state's row holds one transition per class, rounded up to a
-//! power of two, so a step is one look-up. States are numbered breadth first,
-//! so the rows near the root, which every walk reads, lie together; and with
-//! fewer than 65,536 states (the built-in lexicons have about 39,000) a
+//! power of two, so a step is one look-up. After the dead state (0) and the
+//! root (1), the states where no pattern ends come first, then those where
+//! one does, so a comparison tells which; each kind is numbered breadth
+//! first, so the rows near the root, which every walk reads, lie together.
+//! With fewer than 65,536 states (the built-in lexicons have about 39,000) a
 //! transition takes two bytes, so a row of 32 classes fills one cache line.
 
 use std::fmt;
