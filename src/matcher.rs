@@ -113,6 +113,10 @@ pub(crate) struct RawMatch {
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
     automaton: Automaton,
+    /// The patterns of the lexicons; the negation cues follow them.
+    lexicon_patterns: usize,
+    /// Per pattern: whether it begins with a negation cue.
+    may_cue: Vec<bool>,
     patterns: Vec<String>,
     candidates: Vec<Vec<Candidate>>,
     suffixes: Vec<Vec<String>>,
@@ -176,7 +180,28 @@ impl Matcher {
                 table.add(text, None, ending);
             }
         }
+        let lexicon_patterns = table.strings.len();
+        // The negation cues go into the automaton too, without candidates
+        // (they never match): a walk that passes one shows that negation may
+        // be at work from there on (see `find`).
         let negation = NegationRules::merge(lexicons.iter().filter_map(|l| l.negation.as_ref()));
+        for cue in negation.cue_words() {
+            if !cue.is_empty() && !table.index.contains_key(cue) {
+                table.index.insert(cue.clone(), table.strings.len());
+                table.strings.push(cue.clone());
+                table.candidates.push(Vec::new());
+            }
+        }
+        let may_cue = table
+            .strings
+            .iter()
+            .map(|p| {
+                negation
+                    .cue_words()
+                    .iter()
+                    .any(|c| p.starts_with(c.as_str()))
+            })
+            .collect();
         let automaton = Automaton::new(&table.strings).map_err(|_| {
             LexiconError::new(
                 ErrorKind::Build,
@@ -186,6 +211,8 @@ impl Matcher {
         })?;
         Ok(Matcher {
             automaton,
+            lexicon_patterns,
+            may_cue,
             patterns: table.strings,
             candidates: table.candidates,
             suffixes: table.suffixes,
@@ -194,19 +221,21 @@ impl Matcher {
         })
     }
 
-    /// How many patterns the automaton holds.
+    /// How many patterns the lexicons give the automaton.
     pub(crate) fn pattern_count(&self) -> usize {
-        self.patterns.len()
+        self.lexicon_patterns
     }
 
-    /// The strings the automaton searches for.
+    /// The strings the automaton searches for, for the lexicons (the
+    /// negation cues it also holds are not among them).
     pub(crate) fn patterns(&self) -> &[String] {
-        &self.patterns
+        &self.patterns[..self.lexicon_patterns]
     }
 
     /// Heap bytes used by the automata and the tables.
     pub(crate) fn memory_usage(&self) -> usize {
         self.automaton.memory_usage()
+            + self.may_cue.len()
             + self.patterns.iter().map(|p| p.len() + 24).sum::<usize>()
             + self
                 .candidates
@@ -244,6 +273,17 @@ impl Matcher {
         // carry over: once it does not reach a match, it reaches none after
         // (more words, or the same break, stand between).
         let mut negated_until: Option<usize> = None;
+        // Whether a negation cue may stand before the current start: until
+        // one is seen, no match can be negated, and the look-back for cues
+        // is skipped. Every cue word is a pattern, so the longest pattern at
+        // its start begins with it; and a word that ends in n't comes at or
+        // after the first "n't" in the text.
+        let mut cue_before = self.negation.cue_words().is_empty();
+        let nt_from = if cue_before {
+            0
+        } else {
+            memchr::memmem::find(hay, b"n't").unwrap_or(usize::MAX)
+        };
         loop {
             let n = finder.next_batch(&mut starts);
             if n == 0 {
@@ -252,6 +292,10 @@ impl Matcher {
             self.automaton
                 .longest_at_each(hay, &starts[..n], &mut longest[..n]);
             for (&start, &(len, pattern)) in starts[..n].iter().zip(&longest[..n]) {
+                if !cue_before {
+                    cue_before = start >= nt_from
+                        || (len > 0) & self.may_cue.get(pattern as usize).is_some_and(|&c| c);
+                }
                 if len == 0 || start < pos {
                     continue;
                 }
@@ -260,9 +304,10 @@ impl Matcher {
                     continue;
                 };
                 if let Some(term) = term {
-                    let negated = self.negation.is_negated(text, start)
-                        || negated_until
-                            .is_some_and(|prev| self.negation.carries_over(text, prev, start));
+                    let negated = cue_before
+                        && (self.negation.is_negated(text, start)
+                            || negated_until
+                                .is_some_and(|prev| self.negation.carries_over(text, prev, start)));
                     negated_until = negated.then_some(end);
                     out.push(RawMatch {
                         start,
@@ -403,5 +448,49 @@ management = [
         assert_eq!(found(&m, "new sales leads"), Vec::<String>::new());
         assert_eq!(found(&m, "we lead"), ["lead=lead"]);
         assert_eq!(found(&m, "sales leadership plan"), ["plan=plan"]);
+    }
+
+    /// The matches of `text`, with `!` before the negated ones.
+    fn negations(m: &Matcher, text: &str) -> Vec<String> {
+        let norm = crate::normalize::normalize(text);
+        let mut out = Vec::new();
+        m.find(norm.as_str(), &mut out);
+        out.iter()
+            .map(|r| {
+                let t = &norm.as_str()[r.start..r.end];
+                if r.negated {
+                    format!("!{t}")
+                } else {
+                    t.to_string()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cues_are_seen_wherever_they_stand() {
+        let m = matcher(
+            r#"
+dimension = "direction"
+leadership = [ { term = "say no" }, { term = "vision" } ]
+management = [ { term = "budget" }, { term = "without delay" } ]
+[negation]
+window = 4
+cues = ["no", "without"]
+stops = ["but"]
+exceptions = []
+"#,
+        );
+        // Inside an earlier match, at the start of one, in a word ending in
+        // n't, alone; and nowhere.
+        assert_eq!(negations(&m, "say no budget"), ["say no", "!budget"]);
+        assert_eq!(
+            negations(&m, "without delay, vision without budget"),
+            ["without delay", "vision", "!budget"]
+        );
+        assert_eq!(negations(&m, "we won't budget"), ["!budget"]);
+        assert_eq!(negations(&m, "no budget but vision"), ["!budget", "vision"]);
+        assert_eq!(negations(&m, "a budget and a vision"), ["budget", "vision"]);
+        assert_eq!(negations(&m, "now a budget"), ["budget"]);
     }
 }

@@ -26,6 +26,8 @@ pub(crate) struct NegationRules {
     /// The end pairs of the cues and the stops together.
     stops_or_cues: EndPairs,
     exceptions: Vec<String>,
+    /// The cues as given, for [`NegationRules::cue_words`].
+    cue_words: Vec<String>,
 }
 
 /// A small set of words. Words of up to eight bytes (nearly all cues) are
@@ -114,6 +116,9 @@ impl NegationRules {
             for cue in &t.cues {
                 rules.cues.insert(cue);
                 rules.stops_or_cues.insert(cue);
+                if !rules.cue_words.contains(cue) {
+                    rules.cue_words.push(cue.clone());
+                }
             }
             for stop in &t.stops {
                 rules.stops.insert(stop);
@@ -126,6 +131,16 @@ impl NegationRules {
             }
         }
         rules
+    }
+
+    /// The cue words (besides any word that ends in `n't`); none when
+    /// nothing can be negated.
+    pub(crate) fn cue_words(&self) -> &[String] {
+        if self.window == 0 {
+            &[]
+        } else {
+            &self.cue_words
+        }
     }
 
     /// Whether the match starting at byte `start` of the normalised (lower-case)
