@@ -242,33 +242,38 @@ impl<'t> Starts<'t> {
     /// none when it has ended.
     pub(crate) fn next_batch(&mut self, out: &mut [usize; STARTS_PER_BATCH]) -> usize {
         let b = self.text.as_bytes();
+        let first = self.first;
+        // The state in locals while the loop runs.
+        let (mut at, mut after_word, mut run_starts) = (self.at, self.after_word, self.run_starts);
         let mut n = 0;
         // Eight bytes give at most four starts (a start follows a non-word
         // byte), so there is room for a chunk while `n` is below this.
         let room = STARTS_PER_BATCH - 4;
-        while self.at < b.len() && n < STARTS_PER_BATCH {
-            let i = self.at;
+        while at < b.len() && n < STARTS_PER_BATCH {
+            let i = at;
             if self.alphanumeric && n <= room {
                 if let Some(v) = load8(b, i).filter(|v| v & HIGHS == 0) {
                     let mask = word_mask(v);
-                    let before = (mask << 8) | if self.after_word { 0x80 } else { 0 };
+                    let before = (mask << 8) | if after_word { 0x80 } else { 0 };
                     let mut word_starts = mask & !before;
-                    self.run_starts += word_starts.count_ones() as usize;
+                    // Counted one by one: `count_ones` is a long bit trick
+                    // on processors without a population-count instruction.
                     while word_starts != 0 {
+                        run_starts += 1;
                         let p = i + (word_starts.trailing_zeros() / 8) as usize;
-                        if self.first[usize::from(b[p])] {
+                        if first[usize::from(b[p])] {
                             out[n] = p;
                             n += 1;
                         }
                         word_starts &= word_starts - 1;
                     }
-                    self.after_word = mask >> 63 == 1;
-                    self.at = i + 8;
+                    after_word = mask >> 63 == 1;
+                    at = i + 8;
                     continue;
                 }
             }
             let byte = b[i];
-            if !self.after_word && self.first[usize::from(byte)] {
+            if !after_word && first[usize::from(byte)] {
                 out[n] = i;
                 n += 1;
             }
@@ -278,10 +283,11 @@ impl<'t> Starts<'t> {
                 let c = char_at(self.text, i).unwrap_or(' ');
                 (is_word_char(c), c.len_utf8())
             };
-            self.run_starts += usize::from(word && !self.after_word);
-            self.after_word = word;
-            self.at = i + len;
+            run_starts += usize::from(word && !after_word);
+            after_word = word;
+            at = i + len;
         }
+        (self.at, self.after_word, self.run_starts) = (at, after_word, run_starts);
         n
     }
 
