@@ -128,7 +128,9 @@ impl Classifier {
     fn classify_with(&self, text: &str, normalizer: fn(&str) -> Normalized) -> Classification {
         let mut words = 0;
         let mut evidence = Vec::new();
-        let mut raw: Vec<RawMatch> = Vec::new();
+        // About one match per 64 bytes of job-ad text: one allocation, not
+        // a handful of growing ones.
+        let mut raw: Vec<RawMatch> = Vec::with_capacity(text.len().min(SEGMENT_BYTES) / 64 + 4);
         for (offset, segment) in segments(text) {
             let norm = normalizer(segment);
             raw.clear();

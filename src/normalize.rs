@@ -65,39 +65,32 @@ pub(crate) fn normalize(text: &str) -> Normalized {
 /// Normalises `text` on the general path, even when the fast path would do.
 pub(crate) fn normalize_always(text: &str) -> Normalized {
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
+    // Bytes: whole characters are appended, so it stays UTF-8 (checked at
+    // the end).
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut map = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        // Copy the run of plain ASCII in one go.
+        // Copy the run of ASCII without `&` in one go, lower-cased; then its
+        // tabs become spaces, and its hyphens between word characters too.
         let run = plain_run_end(bytes, i);
         let from = out.len();
-        out.push_str(&text[i..run]);
-        out[from..].make_ascii_lowercase();
+        out.extend(bytes[i..run].iter().map(u8::to_ascii_lowercase));
+        for p in memchr::memchr2_iter(b'-', b'\t', &bytes[i..run]) {
+            let q = from + p;
+            if out[q] == b'\t' || joins_words(&out[..q], &text[i + p + 1..]) {
+                out[q] = b' ';
+            }
+        }
         i = run;
         if i >= bytes.len() {
             break;
-        }
-        if bytes[i] == b'\t' {
-            // Same length: no entry in the map.
-            out.push(' ');
-            i += 1;
-            continue;
-        }
-        if bytes[i] == b'-' {
-            out.push(if joins_words(&out, &text[i + 1..]) {
-                ' '
-            } else {
-                '-'
-            });
-            i += 1;
-            continue;
         }
         let (c, len) = if bytes[i] == b'&' {
             match decode_entity(&text[i..]) {
                 Some(found) => found,
                 None => {
-                    out.push('&');
+                    out.push(b'&');
                     i += 1;
                     continue;
                 }
@@ -109,66 +102,79 @@ pub(crate) fn normalize_always(text: &str) -> Normalized {
         };
         let before = (out.len(), i);
         push_mapped(&mut out, c);
-        if out.ends_with('-') && joins_words(&out[..out.len() - 1], &text[i + len..]) {
-            out.pop();
-            out.push(' ');
+        if out.last() == Some(&b'-') && joins_words(&out[..out.len() - 1], &text[i + len..]) {
+            if let Some(last) = out.last_mut() {
+                *last = b' ';
+            }
         }
         let after = (out.len(), i + len);
-        if after.0 - before.0 != len || out[before.0..] != text[i..i + len] {
+        if after.0 - before.0 != len || out[before.0..] != bytes[i..i + len] {
             map.push(before);
             map.push(after);
         }
         i += len;
     }
-    Normalized { text: out, map }
+    let text = String::from_utf8(out)
+        // Only whole characters were appended: cannot fail.
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Normalized { text, map }
 }
 
-/// The end of the run of plain bytes from `i`: ASCII other than `&`, tab
-/// and `-`. Looks at eight bytes at a time.
+/// The end of the run of plain bytes from `i`: ASCII other than `&`. Looks
+/// at eight bytes at a time.
 fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
     // Whether some byte of `v` is zero (the classic bit trick).
     let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
     while let Some(v) = load8(bytes, i) {
-        if v & HIGHS != 0
-            || has_zero(v ^ (ONES * u64::from(b'&')))
-            || has_zero(v ^ (ONES * u64::from(b'\t')))
-            || has_zero(v ^ (ONES * u64::from(b'-')))
-        {
+        if v & HIGHS != 0 || has_zero(v ^ (ONES * u64::from(b'&'))) {
             break;
         }
         i += 8;
     }
     bytes[i..]
         .iter()
-        .position(|&b| b >= 0x80 || b == b'&' || b == b'\t' || b == b'-')
+        .position(|&b| b >= 0x80 || b == b'&')
         .map_or(bytes.len(), |p| i + p)
 }
 
 /// Whether a hyphen between `before` (normalised so far) and `after` (the
 /// rest of the original) joins two word characters.
-fn joins_words(before: &str, after: &str) -> bool {
-    before.chars().next_back().is_some_and(is_word_char)
-        && after.chars().next().is_some_and(is_word_char)
+fn joins_words(before: &[u8], after: &str) -> bool {
+    last_char(before).is_some_and(is_word_char) && after.chars().next().is_some_and(is_word_char)
+}
+
+/// The last character of `bytes`, which hold whole UTF-8 characters.
+fn last_char(bytes: &[u8]) -> Option<char> {
+    let mut k = bytes.len().checked_sub(1)?;
+    while k > 0 && bytes[k] & 0xC0 == 0x80 {
+        k -= 1;
+    }
+    std::str::from_utf8(&bytes[k..]).ok()?.chars().next()
+}
+
+/// Appends `c` to `out`, UTF-8 encoded.
+fn push_char(out: &mut Vec<u8>, c: char) {
+    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
 }
 
 /// Appends the normalised form of `c` to `out`.
-fn push_mapped(out: &mut String, c: char) {
+fn push_mapped(out: &mut Vec<u8>, c: char) {
     match c {
-        '\u{2028}' | '\u{2029}' | '\u{0085}' => out.push('\n'),
+        '\u{2028}' | '\u{2029}' | '\u{0085}' => out.push(b'\n'),
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => {
-            out.push('\'')
+            out.push(b'\'')
         }
-        '\u{2010}' | '\u{2011}' => out.push('-'),
+        '\u{2010}' | '\u{2011}' => out.push(b'-'),
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
         '\u{FF01}'..='\u{FF5E}' => {
             // Full-width ASCII: the same character, 0xFEE0 lower.
             let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
-            out.push(ascii.to_ascii_lowercase());
+            push_char(out, ascii.to_ascii_lowercase());
         }
-        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        c if c.is_whitespace() => out.push(' '),
-        c if c.is_uppercase() => out.extend(c.to_lowercase()),
-        c => out.push(c),
+        c if c.is_ascii() => push_char(out, c.to_ascii_lowercase()),
+        c if c.is_whitespace() => out.push(b' '),
+        c if c.is_uppercase() => c.to_lowercase().for_each(|l| push_char(out, l)),
+        c => push_char(out, c),
     }
 }
 
@@ -313,10 +319,11 @@ mod tests {
 
     #[test]
     fn plain_runs_end_at_special_bytes() {
-        let text = "abcdefghijklmnop-qrs";
+        let text = "abcdefghijklmnop&qrs";
         assert_eq!(plain_run_end(text.as_bytes(), 0), 16);
         assert_eq!(plain_run_end(text.as_bytes(), 17), 20);
-        for special in ["&", "\t", "-", "\u{e9}"] {
+        assert_eq!(plain_run_end(b"a-b\tc", 0), 5);
+        for special in ["&", "\u{e9}"] {
             for at in 0..20 {
                 let text = format!("{}{special}{}", "x".repeat(at), "y".repeat(20));
                 assert_eq!(plain_run_end(text.as_bytes(), 0), at, "{special:?} at {at}");
