@@ -25,6 +25,9 @@ const DEAD: usize = 0;
 /// The root: the state of a walk before its first byte.
 const ROOT: usize = 1;
 
+/// A pattern found by [`Automaton::longest_at_each`]: `(start, length, pattern)`.
+pub(crate) type Found = (usize, u32, u32);
+
 /// How many walks [`Automaton::longest_at_each`] interleaves.
 const LANES: usize = 4;
 
@@ -183,13 +186,13 @@ impl Automaton {
         found
     }
 
-    /// For each position in `starts` (ascending or not), the longest pattern
-    /// that starts there, as `(length, pattern)`, with length 0 for none;
-    /// written to `out` (as long as `starts`) in the order of `starts`.
+    /// For each position in `starts` (ascending or not) where a pattern
+    /// starts, the longest such pattern, appended to `out` as `(start,
+    /// length, pattern)`, in the order of `starts`.
     ///
     /// The walks are interleaved [`LANES`] at a time: their look-ups do not
     /// depend on each other, so the processor overlaps their cache misses.
-    pub(crate) fn longest_at_each(&self, hay: &[u8], starts: &[usize], out: &mut [(u32, u32)]) {
+    pub(crate) fn longest_at_each(&self, hay: &[u8], starts: &[usize], out: &mut Vec<Found>) {
         match &self.table {
             Table::Narrow(t) => self.walk_lanes(t, hay, starts, out),
             Table::Wide(t) => self.walk_lanes(t, hay, starts, out),
@@ -201,11 +204,11 @@ impl Automaton {
         table: &[T],
         hay: &[u8],
         starts: &[usize],
-        out: &mut [(u32, u32)],
+        out: &mut Vec<Found>,
     ) {
         let shift = self.shift;
         let first_accepting = self.first_accepting;
-        for (group, out) in starts.chunks(LANES).zip(out.chunks_mut(LANES)) {
+        for group in starts.chunks(LANES) {
             let mut state = [DEAD; LANES];
             let mut at = [usize::MAX; LANES];
             for (l, &start) in group.iter().enumerate() {
@@ -236,11 +239,11 @@ impl Automaton {
                     break;
                 }
             }
-            for (o, &b) in out.iter_mut().zip(&best) {
-                *o = match b >> 32 {
-                    0 => (0, 0),
-                    len => (len as u32, self.pattern_at(b as u32 as usize) as u32),
-                };
+            for (&start, &b) in group.iter().zip(&best) {
+                if b >> 32 != 0 {
+                    let pattern = self.pattern_at(b as u32 as usize) as u32;
+                    out.push((start, (b >> 32) as u32, pattern));
+                }
             }
         }
     }
@@ -463,20 +466,31 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn interleaved_walks_agree_with_single_walks(
-            patterns in proptest::collection::vec("[ab ]{1,6}", 0..12),
-            hay in "[abc ]{0,40}",
+        fn interleaved_walks_find_the_longest_pattern_at_each_start(
+            patterns in proptest::collection::vec("[ab ]{1,6}|[ab]{7,10}", 0..12),
+            hay in "[abc ]{0,40}|[ab]{6,12}( [ab]{1,3})?",
         ) {
             let a = Automaton::new(&patterns).unwrap();
             let hay = hay.as_bytes();
             let starts: Vec<usize> = (0..=hay.len() + 1).rev().collect();
-            let mut each = vec![(7, 7); starts.len()];
-            a.longest_at_each(hay, &starts, &mut each);
-            for (&start, &(len, pattern)) in starts.iter().zip(&each) {
-                let single = a.longest_at(hay, start, hay.len());
-                let expected = single.map(|(end, p)| ((end - start) as u32, p as u32));
-                proptest::prop_assert_eq!((len > 0).then_some((len, pattern)), expected);
+            let mut found = Vec::new();
+            a.longest_at_each(hay, &starts, &mut found);
+            let mut expected = Vec::new();
+            for &start in &starts {
+                // The longest pattern that starts there, the first of equals.
+                let rest = hay.get(start..).unwrap_or_default();
+                let naive = patterns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| !p.is_empty() && rest.starts_with(p.as_bytes()))
+                    .max_by_key(|(k, p)| (p.len(), std::cmp::Reverse(*k)))
+                    .map(|(k, p)| (start + p.len(), k));
+                proptest::prop_assert_eq!(a.longest_at(hay, start, hay.len()), naive);
+                if let Some((end, k)) = naive {
+                    expected.push((start, (end - start) as u32, k as u32));
+                }
             }
+            proptest::prop_assert_eq!(found, expected);
         }
     }
 }

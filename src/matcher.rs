@@ -266,7 +266,7 @@ impl Matcher {
             self.automaton.starts_alphanumeric(),
         );
         let mut starts = [0; STARTS_PER_BATCH];
-        let mut longest = [(0, 0); STARTS_PER_BATCH];
+        let mut found = Vec::with_capacity(STARTS_PER_BATCH);
         // Where the last match ended: starts before it are inside it.
         let mut pos = 0;
         // The end of the last negated match while its negation may still
@@ -289,14 +289,15 @@ impl Matcher {
             if n == 0 {
                 break;
             }
+            found.clear();
             self.automaton
-                .longest_at_each(hay, &starts[..n], &mut longest[..n]);
-            for (&start, &(len, pattern)) in starts[..n].iter().zip(&longest[..n]) {
+                .longest_at_each(hay, &starts[..n], &mut found);
+            for &(start, len, pattern) in &found {
                 if !cue_before {
-                    cue_before = start >= nt_from
-                        || (len > 0) & self.may_cue.get(pattern as usize).is_some_and(|&c| c);
+                    cue_before =
+                        start >= nt_from || self.may_cue.get(pattern as usize).is_some_and(|&c| c);
                 }
-                if len == 0 || start < pos {
+                if start < pos {
                     continue;
                 }
                 let end = start + len as usize;
