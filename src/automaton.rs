@@ -210,22 +210,23 @@ impl Automaton {
         let first_accepting = self.first_accepting;
         for group in starts.chunks(LANES) {
             let mut state = [DEAD; LANES];
-            let mut at = [usize::MAX; LANES];
+            // Lane `l` reads byte `base[l] + step`.
+            let mut base = [usize::MAX; LANES];
             for (l, &start) in group.iter().enumerate() {
                 state[l] = ROOT;
-                at[l] = start;
+                base[l] = start;
             }
             // Per lane, the length of the longest pattern found so far in
             // the high half and the state where it ends in the low half.
             let mut best = [0u64; LANES];
             let mut len = 0u64;
+            let mut step = 0usize;
             loop {
                 len += 1 << 32;
                 for l in 0..LANES {
                     let class = hay
-                        .get(at[l])
+                        .get(base[l].wrapping_add(step))
                         .map_or(0, |&b| usize::from(self.classes[usize::from(b)]));
-                    at[l] = at[l].wrapping_add(1);
                     let next = table
                         .get((state[l] << shift) | class)
                         .map_or(DEAD, |&t| t.into() as usize);
@@ -234,6 +235,7 @@ impl Automaton {
                         best[l] = len | next as u64;
                     }
                 }
+                step += 1;
                 // DEAD is 0: all lanes are dead when no bit is set.
                 if state.iter().fold(0, |any, &s| any | s) == DEAD {
                     break;
