@@ -273,17 +273,17 @@ impl Matcher {
         // carry over: once it does not reach a match, it reaches none after
         // (more words, or the same break, stand between).
         let mut negated_until: Option<usize> = None;
-        // Whether a negation cue may stand before the current start: until
-        // one is seen, no match can be negated, and the look-back for cues
-        // is skipped. Every cue word is a pattern, so the longest pattern at
-        // its start begins with it; and a word that ends in n't comes at or
-        // after the first "n't" in the text.
-        let mut cue_before = self.negation.cue_words().is_empty();
-        let nt_from = if cue_before {
-            0
-        } else {
-            memchr::memmem::find(hay, b"n't").unwrap_or(usize::MAX)
-        };
+        // Where the last negation cue seen begins (or a byte inside it), and
+        // whether it lies beyond the negation window of the current match.
+        // Before a cue, and while the last one lies beyond the window, no
+        // match can be negated but by carry-over, and the look-back is
+        // skipped. Every cue word is a pattern, so the longest pattern at
+        // its start begins with it; a word that ends in n't holds an "n't".
+        let mut cue: Option<usize> = None;
+        let mut cue_far = false;
+        let no_cues = self.negation.cue_words().is_empty();
+        let mut nts = memchr::memmem::find_iter(hay, b"n't");
+        let mut next_nt = if no_cues { None } else { nts.next() };
         loop {
             let n = finder.next_batch(&mut starts);
             if n == 0 {
@@ -293,9 +293,12 @@ impl Matcher {
             self.automaton
                 .longest_at_each(hay, &starts[..n], &mut found);
             for &(start, len, pattern) in &found {
-                if !cue_before {
-                    cue_before =
-                        start >= nt_from || self.may_cue.get(pattern as usize).is_some_and(|&c| c);
+                while let Some(p) = next_nt.filter(|&p| p <= start) {
+                    (cue, cue_far) = (Some(p), false);
+                    next_nt = nts.next();
+                }
+                if !no_cues && self.may_cue.get(pattern as usize).is_some_and(|&c| c) {
+                    (cue, cue_far) = (Some(start), false);
                 }
                 if start < pos {
                     continue;
@@ -305,10 +308,14 @@ impl Matcher {
                     continue;
                 };
                 if let Some(term) = term {
-                    let negated = cue_before
-                        && (self.negation.is_negated(text, start)
-                            || negated_until
-                                .is_some_and(|prev| self.negation.carries_over(text, prev, start)));
+                    if let Some(c) = cue.filter(|_| !cue_far) {
+                        // Once beyond, the last cue stays beyond for later matches.
+                        cue_far = self.negation.beyond_window(text, c, start);
+                    }
+                    let near = cue.is_some() && !cue_far;
+                    let negated = (near && self.negation.is_negated(text, start))
+                        || negated_until
+                            .is_some_and(|prev| self.negation.carries_over(text, prev, start));
                     negated_until = negated.then_some(end);
                     out.push(RawMatch {
                         start,
@@ -493,5 +500,19 @@ exceptions = []
         assert_eq!(negations(&m, "no budget but vision"), ["!budget", "vision"]);
         assert_eq!(negations(&m, "a budget and a vision"), ["budget", "vision"]);
         assert_eq!(negations(&m, "now a budget"), ["budget"]);
+        // Beyond the window, a new cue, and carry-over past the window.
+        assert_eq!(negations(&m, "no a b c budget"), ["!budget"]);
+        assert_eq!(
+            negations(&m, "no a b c d budget no budget"),
+            ["budget", "!budget"]
+        );
+        assert_eq!(
+            negations(&m, "no budget or budget or budget or budget"),
+            ["!budget", "!budget", "!budget", "!budget"]
+        );
+        assert_eq!(
+            negations(&m, "no vision a b c d e f budget or budget"),
+            ["!vision", "budget", "budget"]
+        );
     }
 }

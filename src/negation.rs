@@ -11,7 +11,7 @@
 //! All the words are data, in `lexicons/negation.toml`.
 
 use crate::lexicon::Negation;
-use crate::tokenize::{is_word_end, words_before};
+use crate::tokenize::{char_at, is_word_char, is_word_end, words_before};
 
 /// Most words between a negated match and the next one for the negation to
 /// carry over (see [`NegationRules::carries_over`]).
@@ -143,6 +143,38 @@ impl NegationRules {
         }
     }
 
+    /// Whether `window` words or more stand between the word that holds byte
+    /// `cue` and byte `start` of `text`, so that no cue at or before `cue`
+    /// can negate a match at `start`. Counts so as never to count too
+    /// many: any apostrophe joins, and a run of apostrophes alone is no word.
+    pub(crate) fn beyond_window(&self, text: &str, cue: usize, start: usize) -> bool {
+        let mut words = 0;
+        // Inside a run of word characters and apostrophes; whether it holds a
+        // word character yet. The run that holds `cue` is the cue's word.
+        let (mut in_run, mut counted) = (true, true);
+        let mut i = cue;
+        while i < start {
+            let Some(c) = char_at(text, i) else { break };
+            let word = is_word_char(c);
+            if word || c == '\'' {
+                if !in_run {
+                    (in_run, counted) = (true, false);
+                }
+                if word && !counted {
+                    counted = true;
+                    words += 1;
+                    if words >= self.window {
+                        return true;
+                    }
+                }
+            } else {
+                in_run = false;
+            }
+            i += c.len_utf8();
+        }
+        false
+    }
+
     /// Whether the match starting at byte `start` of the normalised (lower-case)
     /// `text` is negated.
     pub(crate) fn is_negated(&self, text: &str, start: usize) -> bool {
@@ -261,6 +293,30 @@ mod tests {
         assert!(!carries("no budget, staff duties", ",", "staff"));
         assert!(!carries("no budget and then staff", " and", "staff"));
         assert!(!carries("not planning but vision", " but", "vision"));
+    }
+
+    #[test]
+    fn words_beyond_the_window_are_never_over_counted() {
+        let r = rules();
+        let beyond = |t: &str, cue: &str| r.beyond_window(t, t.find(cue).unwrap_or(0), t.len());
+        assert!(!beyond("no a b c ", "no"));
+        assert!(beyond("no a b c d ", "no"));
+        // Apostrophes join; apostrophes and symbols alone are no words.
+        assert!(!beyond("no a'b c'd e'f ", "no"));
+        assert!(!beyond("no ' ' ' ' ' ' ", "no"));
+        assert!(!beyond(
+            "no \u{20ac} \u{20ac} \u{20ac} \u{20ac} \u{20ac} ",
+            "no"
+        ));
+        assert!(beyond("no caf\u{e9} na\u{ef}ve r\u{e9}sum\u{e9} x ", "no"));
+        // From inside the cue's word.
+        assert!(!beyond("isn't a b c ", "n't"));
+        assert!(beyond("isn't a b c d ", "n't"));
+        // Exactly where the look-back stops seeing the cue.
+        for t in ["no a b c budget", "no a b c d budget", "no a'b c d budget"] {
+            let at = t.find("budget").unwrap_or(0);
+            assert_eq!(r.beyond_window(t, 0, at), !r.is_negated(t, at), "{t}");
+        }
     }
 
     #[test]
