@@ -172,10 +172,7 @@ impl Automaton {
         let mut state = ROOT;
         let mut found = None;
         for (i, &b) in hay.iter().enumerate() {
-            let class = usize::from(self.classes[usize::from(b)]);
-            state = table
-                .get((state << self.shift) | class)
-                .map_or(DEAD, |&t| t.into() as usize);
+            state = self.step(table, state, usize::from(self.classes[usize::from(b)]));
             if state == DEAD {
                 break;
             }
@@ -206,7 +203,6 @@ impl Automaton {
         starts: &[usize],
         out: &mut Vec<Found>,
     ) {
-        let shift = self.shift;
         let first_accepting = self.first_accepting;
         for group in starts.chunks(LANES) {
             let mut state = [DEAD; LANES];
@@ -227,9 +223,7 @@ impl Automaton {
                     let class = hay
                         .get(base[l].wrapping_add(step))
                         .map_or(0, |&b| usize::from(self.classes[usize::from(b)]));
-                    let next = table
-                        .get((state[l] << shift) | class)
-                        .map_or(DEAD, |&t| t.into() as usize);
+                    let next = self.step(table, state[l], class);
                     state[l] = next;
                     if next >= first_accepting {
                         best[l] = len | next as u64;
@@ -248,6 +242,14 @@ impl Automaton {
                 }
             }
         }
+    }
+
+    /// The state after `state` on a byte of class `class`.
+    #[inline(always)]
+    fn step<T: Copy + Into<u32>>(&self, table: &[T], state: usize, class: usize) -> usize {
+        table
+            .get((state << self.shift) | class)
+            .map_or(DEAD, |&t| t.into() as usize)
     }
 
     /// The pattern that ends at `state`, an accepting state.

@@ -95,16 +95,16 @@ impl Classification {
 }
 
 /// The score of each dimension without evidence, for [`Classification::dimension`].
-const NO_EVIDENCE: [DimensionScore; 7] = {
+const NO_EVIDENCE: [DimensionScore; Dimension::ALL.len()] = {
     let mut out = [DimensionScore {
         dimension: Dimension::Direction,
         leadership: 0.0,
         management: 0.0,
         balance: 0.0,
         evidence: 0,
-    }; 7];
+    }; Dimension::ALL.len()];
     let mut k = 0;
-    while k < 7 {
+    while k < Dimension::ALL.len() {
         out[k].dimension = Dimension::ALL[k];
         k += 1;
     }

@@ -32,6 +32,7 @@ use crate::taxonomy::{Dimension, Pole};
 use crate::tokenize::{STARTS_PER_BATCH, Starts, is_word_end, word_end_from};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map;
 
 /// What a compiled term counts for.
 #[derive(Debug, Clone)]
@@ -85,18 +86,21 @@ impl PatternTable {
             },
         };
         let candidate = Candidate { term, end };
-        let k = match self.index.get(&text) {
-            Some(&k) => k,
-            None => {
-                self.index.insert(text.clone(), self.strings.len());
-                self.strings.push(text);
-                self.candidates.push(Vec::new());
-                self.strings.len() - 1
-            }
-        };
+        let k = self.slot(text);
         if !self.candidates[k].contains(&candidate) {
             self.candidates[k].push(candidate);
         }
+    }
+
+    /// The index of the pattern `text`, added without candidates if new.
+    fn slot(&mut self, text: String) -> usize {
+        if let Some(&k) = self.index.get(&text) {
+            return k;
+        }
+        self.index.insert(text.clone(), self.strings.len());
+        self.strings.push(text);
+        self.candidates.push(Vec::new());
+        self.strings.len() - 1
     }
 }
 
@@ -117,6 +121,8 @@ pub(crate) struct Matcher {
     lexicon_patterns: usize,
     /// Per pattern: whether it begins with a negation cue.
     may_cue: Vec<bool>,
+    /// Finds the "n't" of words such as "don't" (a cue too).
+    nt: memchr::memmem::Finder<'static>,
     patterns: Vec<String>,
     candidates: Vec<Vec<Candidate>>,
     suffixes: Vec<Vec<String>>,
@@ -149,10 +155,10 @@ impl Matcher {
                     .flat_map(|l| l.entries.iter().map(|e| (e, None))),
             );
         for (e, borrowed) in tagged {
-            match by_key.get(&e.key()) {
-                Some(&i) => entries[i] = (e, borrowed),
-                None => {
-                    by_key.insert(e.key(), entries.len());
+            match by_key.entry(e.key()) {
+                hash_map::Entry::Occupied(i) => entries[*i.get()] = (e, borrowed),
+                hash_map::Entry::Vacant(slot) => {
+                    slot.insert(entries.len());
                     entries.push((e, borrowed));
                 }
             }
@@ -185,12 +191,8 @@ impl Matcher {
         // (they never match): a walk that passes one shows that negation may
         // be at work from there on (see `find`).
         let negation = NegationRules::merge(lexicons.iter().filter_map(|l| l.negation.as_ref()));
-        for cue in negation.cue_words() {
-            if !cue.is_empty() && !table.index.contains_key(cue) {
-                table.index.insert(cue.clone(), table.strings.len());
-                table.strings.push(cue.clone());
-                table.candidates.push(Vec::new());
-            }
+        for cue in negation.cue_words().iter().filter(|c| !c.is_empty()) {
+            table.slot(cue.clone());
         }
         let may_cue = table
             .strings
@@ -213,6 +215,7 @@ impl Matcher {
             automaton,
             lexicon_patterns,
             may_cue,
+            nt: memchr::memmem::Finder::new(b"n't"),
             patterns: table.strings,
             candidates: table.candidates,
             suffixes: table.suffixes,
@@ -281,9 +284,12 @@ impl Matcher {
         // its start begins with it; a word that ends in n't holds an "n't".
         let mut cue: Option<usize> = None;
         let mut cue_far = false;
-        let no_cues = self.negation.cue_words().is_empty();
-        let mut nts = memchr::memmem::find_iter(hay, b"n't");
-        let mut next_nt = if no_cues { None } else { nts.next() };
+        let mut nts = self.nt.find_iter(hay);
+        let mut next_nt = if self.negation.cue_words().is_empty() {
+            None
+        } else {
+            nts.next()
+        };
         loop {
             let n = finder.next_batch(&mut starts);
             if n == 0 {
@@ -297,7 +303,7 @@ impl Matcher {
                     (cue, cue_far) = (Some(p), false);
                     next_nt = nts.next();
                 }
-                if !no_cues && self.may_cue.get(pattern as usize).is_some_and(|&c| c) {
+                if self.may_cue.get(pattern as usize).is_some_and(|&c| c) {
                     (cue, cue_far) = (Some(start), false);
                 }
                 if start < pos {
@@ -394,20 +400,25 @@ mod tests {
         Matcher::compile(&[], &[lex]).unwrap_or_else(|e| panic!("{e}"))
     }
 
-    fn found(m: &Matcher, text: &str) -> Vec<String> {
+    /// Each match of `text` (normalised) as `describe` writes it.
+    fn described(
+        m: &Matcher,
+        text: &str,
+        describe: impl Fn(&str, &RawMatch) -> String,
+    ) -> Vec<String> {
         let norm = crate::normalize::normalize(text);
-        let text = norm.as_str();
         let mut out = Vec::new();
-        m.find(text, &mut out);
+        m.find(norm.as_str(), &mut out);
         out.iter()
-            .map(|r| {
-                format!(
-                    "{}={}",
-                    &text[r.start..r.end],
-                    m.terms[r.term as usize].term
-                )
-            })
+            .map(|r| describe(&norm.as_str()[r.start..r.end], r))
             .collect()
+    }
+
+    /// The matches of `text` as `matched text=term`.
+    fn found(m: &Matcher, text: &str) -> Vec<String> {
+        described(m, text, |t, r| {
+            format!("{t}={}", m.terms[r.term as usize].term)
+        })
     }
 
     const LEX: &str = r#"
@@ -460,19 +471,9 @@ management = [
 
     /// The matches of `text`, with `!` before the negated ones.
     fn negations(m: &Matcher, text: &str) -> Vec<String> {
-        let norm = crate::normalize::normalize(text);
-        let mut out = Vec::new();
-        m.find(norm.as_str(), &mut out);
-        out.iter()
-            .map(|r| {
-                let t = &norm.as_str()[r.start..r.end];
-                if r.negated {
-                    format!("!{t}")
-                } else {
-                    t.to_string()
-                }
-            })
-            .collect()
+        described(m, text, |t, r| {
+            format!("{}{t}", if r.negated { "!" } else { "" })
+        })
     }
 
     #[test]

@@ -60,6 +60,10 @@ impl EndPairs {
         }
     }
 
+    fn union(&self, other: &EndPairs) -> EndPairs {
+        EndPairs(std::array::from_fn(|k| self.0[k] | other.0[k]))
+    }
+
     #[inline]
     fn may_contain(&self, word: &[u8]) -> bool {
         EndPairs::bit(word).is_some_and(|(i, bit)| self.0[i] & bit != 0)
@@ -115,14 +119,12 @@ impl NegationRules {
             rules.window = rules.window.max(t.window);
             for cue in &t.cues {
                 rules.cues.insert(cue);
-                rules.stops_or_cues.insert(cue);
                 if !rules.cue_words.contains(cue) {
                     rules.cue_words.push(cue.clone());
                 }
             }
             for stop in &t.stops {
                 rules.stops.insert(stop);
-                rules.stops_or_cues.insert(stop);
             }
             for e in &t.exceptions {
                 if !rules.exceptions.contains(e) {
@@ -130,6 +132,7 @@ impl NegationRules {
                 }
             }
         }
+        rules.stops_or_cues = rules.cues.ends.union(&rules.stops.ends);
         rules
     }
 

@@ -46,15 +46,7 @@ pub(crate) fn normalize(text: &str) -> Normalized {
     }
     // ASCII: only same-length replacements, so no map.
     let mut out = text.to_ascii_lowercase().into_bytes();
-    for i in memchr::memchr2_iter(b'-', b'\t', text.as_bytes()) {
-        let tab = out[i] == b'\t';
-        let joining_hyphen = i > 0
-            && out[i - 1].is_ascii_alphanumeric()
-            && out.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
-        if tab || joining_hyphen {
-            out[i] = b' ';
-        }
-    }
+    blank_tabs_and_joining_hyphens(&mut out, 0, text, 0..text.len());
     Normalized {
         // ASCII bytes were only replaced by ASCII bytes, so this cannot fail.
         text: String::from_utf8(out).unwrap_or_else(|_| text.to_ascii_lowercase()),
@@ -76,12 +68,7 @@ pub(crate) fn normalize_always(text: &str) -> Normalized {
         let run = plain_run_end(bytes, i);
         let from = out.len();
         out.extend(bytes[i..run].iter().map(u8::to_ascii_lowercase));
-        for p in memchr::memchr2_iter(b'-', b'\t', &bytes[i..run]) {
-            let q = from + p;
-            if out[q] == b'\t' || joins_words(&out[..q], &text[i + p + 1..]) {
-                out[q] = b' ';
-            }
-        }
+        blank_tabs_and_joining_hyphens(&mut out, from, text, i..run);
         i = run;
         if i >= bytes.len() {
             break;
@@ -135,6 +122,24 @@ fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
         .iter()
         .position(|&b| b >= 0x80 || b == b'&')
         .map_or(bytes.len(), |p| i + p)
+}
+
+/// Turns the tabs, and the hyphens between two word characters, of the
+/// ASCII run `run` of the original `text` into spaces, in its copy at `from`
+/// in `out` (lower-cased, same length).
+fn blank_tabs_and_joining_hyphens(
+    out: &mut [u8],
+    from: usize,
+    text: &str,
+    run: std::ops::Range<usize>,
+) {
+    let start = run.start;
+    for p in memchr::memchr2_iter(b'-', b'\t', &text.as_bytes()[run]) {
+        let q = from + p;
+        if out[q] == b'\t' || joins_words(&out[..q], &text[start + p + 1..]) {
+            out[q] = b' ';
+        }
+    }
 }
 
 /// Whether a hyphen between `before` (normalised so far) and `after` (the

@@ -119,71 +119,14 @@ const WORD_BYTE: [bool; 128] = {
 ///
 /// A word starts at each word character whose previous character is not one,
 /// unless that previous character is an apostrophe that follows a word
-/// character. Runs of ASCII are counted with table look-ups and no branches;
-/// other characters are decoded.
+/// character. The count is the one the matcher makes on its way through a
+/// text ([`Starts`]), here with no pattern to look for: ASCII eight bytes at
+/// a time, other characters decoded.
 pub fn word_count(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut count = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] < 0x80 {
-            let end = bytes[i..]
-                .iter()
-                .position(|&b| b >= 0x80)
-                .map_or(bytes.len(), |p| i + p);
-            count += ascii_word_starts(text, i, end);
-            i = end;
-        } else {
-            let c = char_at(text, i).unwrap_or(' ');
-            count += usize::from(is_word_char(c) && starts_word_at(text, i));
-            i += c.len_utf8();
-        }
-    }
-    count
-}
-
-/// Whether a word starts at byte `i`, given that a word character stands there.
-fn starts_word_at(text: &str, i: usize) -> bool {
-    match char_before(text, i) {
-        None => true,
-        Some('\'') => !char_before(text, i - 1).is_some_and(is_word_char),
-        Some(p) => !is_word_char(p),
-    }
-}
-
-/// The word starts in the ASCII run `start..end` of `text`.
-///
-/// Counts, eight bytes at a time, the word bytes whose previous byte is not
-/// one, then takes back the starts that follow an apostrophe joining two
-/// word characters (`don't`).
-fn ascii_word_starts(text: &str, start: usize, end: usize) -> usize {
-    let b = text.as_bytes();
-    let w = |i: usize| WORD_BYTE[usize::from(b[i])];
-    // The first byte may look back past the run.
-    let mut n = usize::from(w(start) && starts_word_at(text, start));
-    let mut i = start + 1;
-    // Whether the byte before `i` is a word byte (ASCII run, so a table look-up).
-    let mut prev = w(start);
-    while i + 8 <= end {
-        let Some(v) = load8(b, i) else { break };
-        let mask = word_mask(v);
-        let before = (mask << 8) | if prev { 0x80 } else { 0 };
-        n += (mask & !before).count_ones() as usize;
-        prev = mask >> 63 == 1;
-        i += 8;
-    }
-    for k in i..end {
-        n += usize::from(w(k) && !w(k - 1));
-    }
-    // Apostrophes between two word characters join them into one word. The
-    // apostrophe's neighbours may lie outside the run (`café's`).
-    for p in memchr::memchr_iter(b'\'', &b[start..end]) {
-        let p = start + p;
-        if p + 1 < end && w(p + 1) && char_before(text, p).is_some_and(is_word_char) {
-            n -= 1;
-        }
-    }
-    n
+    let mut starts = Starts::new(text, &[false; 256], true);
+    // No byte begins a pattern, so one batch runs to the end of the text.
+    while starts.next_batch(&mut [0; STARTS_PER_BATCH]) > 0 {}
+    starts.word_count()
 }
 
 /// The high bit of each byte of `v` (eight ASCII bytes) is set when that
