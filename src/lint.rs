@@ -1,8 +1,8 @@
 //! Warnings about lexicons that are valid but suspicious: [`lint`].
 
 use crate::lexicon::forms::{Ending, patterns};
-use crate::lexicon::validate::{MIN_STEM_LETTERS, contains_words};
-use crate::lexicon::{Lexicon, term_key};
+use crate::lexicon::validate::{MIN_STEM_LETTERS, contains_words, stem_letters};
+use crate::lexicon::{Lexicon, entries_in_force, term_key};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -81,17 +81,19 @@ impl fmt::Display for Lint {
 /// would merge them, for entries that are valid but probably not what their
 /// author meant. Returns the warnings in lexicon and line order.
 pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
-    let mut out = Vec::new();
-    let mut warn = |kind, lex: &Lexicon, line, entry: &str, message: String| {
-        out.push(Lint {
+    // Each lint with the index of its lexicon, for the order of the output.
+    let mut found: Vec<(usize, Lint)> = Vec::new();
+    let mut warn = |kind, li: usize, line, entry: &str, message: String| {
+        let lint = Lint {
             kind,
-            source: lex.name().to_string(),
+            source: lexicons[li].name().to_string(),
             line,
             entry: entry.to_string(),
             message,
-        })
+        };
+        found.push((li, lint));
     };
-    // Overridden entries, and the entries in force.
+    // Overridden entries.
     let mut last: HashMap<String, (usize, usize)> = HashMap::new();
     for (li, lex) in lexicons.iter().enumerate() {
         for (ei, e) in lex.entries().iter().enumerate() {
@@ -99,7 +101,7 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
                 let earlier = &lexicons[pl].entries()[pe];
                 warn(
                     LintKind::Overridden,
-                    &lexicons[pl],
+                    pl,
                     earlier.line(),
                     earlier.term(),
                     format!("replaced by {}:{}", lex.name(), e.line()),
@@ -108,49 +110,40 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
         }
     }
     // The patterns of each entry in force, and which entry owns each
-    // (pattern, ending) first.
+    // (pattern, ending) first, in the order the matcher compiles them.
+    let refs: Vec<&Lexicon> = lexicons.iter().collect();
     let mut in_force: HashMap<(usize, usize), Vec<(String, Ending)>> = HashMap::new();
     let mut owner: HashMap<(String, Ending), (usize, usize)> = HashMap::new();
-    for (li, lex) in lexicons.iter().enumerate() {
-        for (ei, e) in lex.entries().iter().enumerate() {
-            if last.get(&e.key()) != Some(&(li, ei)) {
-                continue;
-            }
-            let pats = patterns(e.body(), e.inflect(), e.is_stem());
-            for p in &pats {
-                owner.entry(p.clone()).or_insert((li, ei));
-            }
-            in_force.insert((li, ei), pats);
+    for (li, ei) in entries_in_force(&refs) {
+        let e = &lexicons[li].entries()[ei];
+        let pats = patterns(e.body(), e.inflect(), e.is_stem());
+        for p in &pats {
+            owner.entry(p.clone()).or_insert((li, ei));
         }
+        in_force.insert((li, ei), pats);
     }
     for (li, lex) in lexicons.iter().enumerate() {
         for (ei, e) in lex.entries().iter().enumerate() {
-            if e.is_stem() {
-                let letters = e.body().rsplit([' ', '-']).next().unwrap_or("").chars();
-                if letters.filter(|c| c.is_alphabetic()).count() == MIN_STEM_LETTERS {
-                    warn(
-                        LintKind::ShortStem,
-                        lex,
-                        e.line(),
-                        e.term(),
-                        format!("a stem of {MIN_STEM_LETTERS} letters matches many common words"),
-                    );
-                }
+            if e.is_stem() && stem_letters(e.body()) == MIN_STEM_LETTERS {
+                warn(
+                    LintKind::ShortStem,
+                    li,
+                    e.line(),
+                    e.term(),
+                    format!("a stem of {MIN_STEM_LETTERS} letters matches many common words"),
+                );
             }
             let Some(pats) = in_force.get(&(li, ei)) else {
                 continue;
             };
-            let others: Vec<(usize, usize)> = pats
-                .iter()
-                .filter_map(|p| owner.get(p).copied())
-                .filter(|&o| o != (li, ei))
-                .collect();
-            if !others.is_empty() && others.len() == pats.len() {
-                let (ol, oe) = others[0];
+            // Shadowed when other entries own every one of its patterns.
+            let mine = |p| owner.get(p) == Some(&(li, ei));
+            let first_owner = pats.first().and_then(|p| owner.get(p));
+            if let Some(&(ol, oe)) = first_owner.filter(|_| !pats.iter().any(mine)) {
                 let o = &lexicons[ol].entries()[oe];
                 warn(
                     LintKind::Shadowed,
-                    lex,
+                    li,
                     e.line(),
                     e.term(),
                     format!(
@@ -165,16 +158,18 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
     }
     // Ignore phrases that hide nothing, or that are terms themselves.
     let terms: Vec<&crate::Entry> = lexicons.iter().flat_map(|l| l.entries()).collect();
+    let term_keys: Vec<String> = terms.iter().map(|t| t.key()).collect();
     let term_forms: Vec<Vec<String>> = terms.iter().map(|t| t.forms()).collect();
-    for lex in lexicons {
+    for (li, lex) in lexicons.iter().enumerate() {
         for (phrase, &line) in lex.ignore().iter().zip(&lex.ignore_lines) {
-            if let Some(t) = terms.iter().find(|t| t.key() == term_key(phrase)) {
+            let key = term_key(phrase);
+            if let Some(k) = term_keys.iter().position(|t| *t == key) {
                 warn(
                     LintKind::IgnoredTerm,
-                    lex,
+                    li,
                     line,
                     phrase,
-                    format!("is also the term {:?}, which wins", t.term()),
+                    format!("is also the term {:?}, which wins", terms[k].term()),
                 );
                 continue;
             }
@@ -185,7 +180,7 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
             if !hides {
                 warn(
                     LintKind::IgnoresNothing,
-                    lex,
+                    li,
                     line,
                     phrase,
                     "contains no term, so it hides nothing".to_string(),
@@ -194,7 +189,6 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
         }
     }
     // In lexicon order, then line order.
-    let position = |l: &Lint| lexicons.iter().position(|x| x.name() == l.source);
-    out.sort_by_key(|l| (position(l), l.line));
-    out
+    found.sort_by_key(|(li, l)| (*li, l.line));
+    found.into_iter().map(|(_, l)| l).collect()
 }

@@ -26,13 +26,12 @@
 use crate::automaton::Automaton;
 use crate::error::{ErrorKind, LexiconError};
 use crate::lexicon::forms::{Ending, patterns};
-use crate::lexicon::{Entry, Inflect, Lexicon};
+use crate::lexicon::{Entry, Inflect, Lexicon, entries_in_force};
 use crate::negation::NegationRules;
 use crate::taxonomy::{Dimension, Pole};
 use crate::tokenize::{STARTS_PER_BATCH, Starts, is_word_end, word_end_from};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::collections::hash_map;
 
 /// What a compiled term counts for.
 #[derive(Debug, Clone)]
@@ -144,25 +143,13 @@ impl Matcher {
         let lexicons = lexicons.as_slice();
         // Merge entries by term, later lexicons replacing earlier ones; a
         // built-in entry keeps its `'static` term.
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut entries: Vec<(&Entry, Option<&'static str>)> = Vec::new();
-        let tagged = builtin
-            .iter()
-            .flat_map(|l| l.entries.iter().map(|e| (e, Some(e.term.as_str()))))
-            .chain(
-                custom
-                    .iter()
-                    .flat_map(|l| l.entries.iter().map(|e| (e, None))),
-            );
-        for (e, borrowed) in tagged {
-            match by_key.entry(e.key()) {
-                hash_map::Entry::Occupied(i) => entries[*i.get()] = (e, borrowed),
-                hash_map::Entry::Vacant(slot) => {
-                    slot.insert(entries.len());
-                    entries.push((e, borrowed));
-                }
-            }
-        }
+        let entries: Vec<(&Entry, Option<&'static str>)> = entries_in_force(lexicons)
+            .into_iter()
+            .map(|(li, ei)| match builtin.get(li) {
+                Some(lex) => (&lex.entries[ei], Some(lex.entries[ei].term.as_str())),
+                None => (&lexicons[li].entries[ei], None),
+            })
+            .collect();
         let mut table = PatternTable::default();
         let mut terms = Vec::with_capacity(entries.len());
         for (i, &(e, borrowed)) in entries.iter().enumerate() {

@@ -177,6 +177,40 @@ management = [
 }
 
 #[test]
+fn lint_judges_entries_in_the_order_the_classifier_compiles_them() {
+    // `organize` comes first and is redefined later; it keeps its place,
+    // so it, not `organise`, owns the spellings both generate.
+    let first = Lexicon::from_str(
+        "first.toml",
+        "dimension = \"people\"\nleadership = [ { term = \"organize\" }, { term = \"organise\" } ]\n",
+    )
+    .expect("valid");
+    let second = Lexicon::from_str(
+        "second.toml",
+        "dimension = \"people\"\nmanagement = [ { term = \"organize\" } ]\n",
+    )
+    .expect("valid");
+    let classifier = leadlens::Classifier::builder()
+        .builtin(false)
+        .lexicon(first.clone())
+        .lexicon(second.clone())
+        .build()
+        .expect("builds");
+    let c = classifier.classify("We organise the rota.");
+    assert_eq!(c.evidence.len(), 1);
+    assert_eq!(c.evidence[0].term, "organize");
+    let shadowed: Vec<(String, String)> = leadlens::lint(&[first, second])
+        .iter()
+        .filter(|l| l.kind() == leadlens::LintKind::Shadowed)
+        .map(|l| (l.source_name().to_string(), l.entry().to_string()))
+        .collect();
+    assert_eq!(
+        shadowed,
+        [("first.toml".to_string(), "organise".to_string())]
+    );
+}
+
+#[test]
 fn builtin_lexicons_lint_clean() {
     let lints = leadlens::lint(&Lexicon::builtin());
     let text: Vec<String> = lints.iter().map(ToString::to_string).collect();

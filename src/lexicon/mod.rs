@@ -152,6 +152,28 @@ pub(crate) fn term_key(term: &str) -> String {
     term.replace('-', " ")
 }
 
+/// The entries in force when `lexicons` are compiled together, as
+/// `(lexicon index, entry index)`: for each term key, its last definition,
+/// in the order the keys first appear. The matcher compiles them in this
+/// order (the first candidate of a shared pattern wins), and [`crate::lint`]
+/// judges them in it.
+pub(crate) fn entries_in_force(lexicons: &[&Lexicon]) -> Vec<(usize, usize)> {
+    let mut slot_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for (li, lex) in lexicons.iter().enumerate() {
+        for (ei, e) in lex.entries.iter().enumerate() {
+            match slot_of.entry(e.key()) {
+                std::collections::hash_map::Entry::Occupied(slot) => out[*slot.get()] = (li, ei),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(out.len());
+                    out.push((li, ei));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The negation settings of a lexicon's `[negation]` table.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Negation {

@@ -241,6 +241,12 @@ fn validate_negation(name: &str, n: RawNegation) -> Result<Negation, LexiconErro
     })
 }
 
+/// The letters of the last word of a stem's `body` (the term without `*`).
+pub(crate) fn stem_letters(body: &str) -> usize {
+    let last = body.rsplit([' ', '-']).next().unwrap_or(body);
+    last.chars().filter(|c| c.is_alphabetic()).count()
+}
+
 /// Lower-cases and checks a term; returns it (with its `*`) and whether it is a stem.
 pub(crate) fn clean_term(raw: &str) -> Result<(String, bool), (ErrorKind, String)> {
     let term = raw
@@ -282,14 +288,11 @@ pub(crate) fn clean_term(raw: &str) -> Result<(String, bool), (ErrorKind, String
             "a term cannot start or end with a hyphen or a space".into(),
         ));
     }
-    if stem {
-        let last = body.rsplit([' ', '-']).next().unwrap_or(body);
-        if last.chars().filter(|c| c.is_alphabetic()).count() < MIN_STEM_LETTERS {
-            return Err((
-                ErrorKind::ShortStem,
-                format!("a stem needs at least {MIN_STEM_LETTERS} letters before the `*`"),
-            ));
-        }
+    if stem && stem_letters(body) < MIN_STEM_LETTERS {
+        return Err((
+            ErrorKind::ShortStem,
+            format!("a stem needs at least {MIN_STEM_LETTERS} letters before the `*`"),
+        ));
     }
     Ok((term, stem))
 }
