@@ -51,7 +51,6 @@ fn fixture(name: &str) -> Fixture {
         b"We set the vision \xff\xfe and plan.",
     )
     .expect("write");
-    #[cfg(unix)]
     std::os::unix::fs::symlink("/nonexistent/leadlens", ads.join("c-unreadable.txt"))
         .expect("link");
     std::fs::write(ads.join("ignored.pdf"), "not a text file").expect("write");

@@ -16,7 +16,7 @@ use output::{Format, Outcome};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 const EXIT_CODES: &str = "Exit codes:\n  0  every document classified (lint: no warnings)\n  1  at least one document failed; its record says why (lint: warnings found)\n  2  usage error, a lexicon that does not load, or output that cannot be written";
@@ -123,8 +123,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             highlight,
         } => {
-            let docs = read(&inputs);
-            let outcomes = classify_all(&build(&lexicons)?, &docs);
+            let (classifier, docs) = prepare(&inputs, &lexicons)?;
+            let outcomes = classify_all(&classifier, &docs);
             let stdout = std::io::stdout();
             let color = stdout.is_terminal();
             let mut out = std::io::BufWriter::new(stdout.lock());
@@ -139,8 +139,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             output,
             title,
         } => {
-            let docs = read(&inputs);
-            let outcomes = classify_all(&build(&lexicons)?, &docs);
+            let (classifier, docs) = prepare(&inputs, &lexicons)?;
+            let outcomes = classify_all(&classifier, &docs);
             std::fs::write(&output, report::render(&title, &outcomes))
                 .map_err(|e| format!("cannot write {output}: {e}"))?;
             let failed = outcomes.iter().filter(|o| o.1.is_err()).count();
@@ -148,7 +148,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 "leadlens: wrote {output} ({} documents, {failed} failed)",
                 outcomes.len()
             );
-            Ok(exit_for(&outcomes))
+            Ok(exit(failed > 0))
         }
         Command::Lint {
             files,
@@ -159,40 +159,51 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 Vec::new()
             };
-            for f in &files {
-                lexicons.push(Lexicon::from_file(f).map_err(|e| e.to_string())?);
-            }
+            lexicons.extend(load(&files)?);
             let lints = leadlens::lint(&lexicons);
             for l in &lints {
                 println!("{l}");
             }
             eprintln!("leadlens: {} warnings", lints.len());
-            Ok(if lints.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            Ok(exit(!lints.is_empty()))
         }
     }
 }
 
-fn read(inputs: &Inputs) -> Vec<Doc> {
-    input::read_all(&inputs.inputs, inputs.input_format, &inputs.text_field)
+/// The classifier, built first (a bad lexicon stops the run before any
+/// input is read), and the documents.
+fn prepare(inputs: &Inputs, lexicons: &Lexicons) -> Result<(Classifier, Vec<Doc>), String> {
+    let classifier = build(lexicons)?;
+    let docs = input::read_all(&inputs.inputs, inputs.input_format, &inputs.text_field);
+    Ok((classifier, docs))
 }
 
-fn exit_for(outcomes: &[Outcome<'_>]) -> ExitCode {
-    if outcomes.iter().any(|o| o.1.is_err()) {
+/// Exit code 1 when something failed or was found, else 0.
+fn exit(failed: bool) -> ExitCode {
+    if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
+fn exit_for(outcomes: &[Outcome<'_>]) -> ExitCode {
+    exit(outcomes.iter().any(|o| o.1.is_err()))
+}
+
+/// Loads lexicon files, stopping at the first that fails.
+fn load(paths: &[String]) -> Result<Vec<Lexicon>, String> {
+    paths
+        .iter()
+        .map(|p| Lexicon::from_file(p).map_err(|e| e.to_string()))
+        .collect()
+}
+
 fn build(opts: &Lexicons) -> Result<Classifier, String> {
     let mut builder = Classifier::builder();
     builder.builtin(!opts.only_custom);
-    for path in &opts.lexicons {
-        builder.lexicon(Lexicon::from_file(path).map_err(|e| e.to_string())?);
+    for lexicon in load(&opts.lexicons)? {
+        builder.lexicon(lexicon);
     }
     if let Some(path) = &opts.liwc {
         builder.lexicon(liwc(path, &opts.liwc_map)?);
@@ -232,12 +243,12 @@ fn liwc(path: &str, maps: &[String]) -> Result<Lexicon, String> {
 /// progress line on standard error for long batches on a terminal.
 fn classify_all<'d>(classifier: &Classifier, docs: &'d [Doc]) -> Vec<Outcome<'d>> {
     let done = AtomicUsize::new(0);
-    let finished = AtomicUsize::new(0);
+    let finished = AtomicBool::new(false);
     let show = std::io::stderr().is_terminal() && docs.len() >= 200;
     std::thread::scope(|scope| {
         if show {
             scope.spawn(|| {
-                while finished.load(Ordering::Relaxed) == 0 {
+                while !finished.load(Ordering::Relaxed) {
                     eprint!(
                         "\rclassified {}/{}",
                         done.load(Ordering::Relaxed),
@@ -260,7 +271,7 @@ fn classify_all<'d>(classifier: &Classifier, docs: &'d [Doc]) -> Vec<Outcome<'d>
                 (doc, r)
             })
             .collect();
-        finished.store(1, Ordering::Relaxed);
+        finished.store(true, Ordering::Relaxed);
         results
     })
 }

@@ -91,7 +91,8 @@ pub fn write(
                         row.push(String::new());
                     }
                     Err(e) => {
-                        row.extend(std::iter::repeat_n(String::new(), 6 + Dimension::ALL.len()));
+                        // Empty up to the last column, the error.
+                        row.resize(header.len() - 1, String::new());
                         row.push(e.clone());
                     }
                 }
