@@ -120,7 +120,7 @@ const WORD_BYTE: [bool; 128] = {
 /// A word starts at each word character whose previous character is not one,
 /// unless that previous character is an apostrophe that follows a word
 /// character. The count is the one the matcher makes on its way through a
-/// text ([`Starts`]), here with no pattern to look for: ASCII eight bytes at
+/// text, here with no pattern to look for: ASCII eight bytes at
 /// a time, other characters decoded.
 pub fn word_count(text: &str) -> usize {
     let mut starts = Starts::new(text, &[false; 256], true);
