@@ -128,6 +128,7 @@ impl Classifier {
     fn classify_with(&self, text: &str, normalizer: fn(&str) -> Normalized) -> Classification {
         let mut words = 0;
         let mut evidence = Vec::new();
+        let mut tally = score::Tally::default();
         // About one match per 64 bytes of job-ad text: one allocation, not
         // a handful of growing ones.
         let mut raw: Vec<RawMatch> = Vec::with_capacity(text.len().min(SEGMENT_BYTES) / 64 + 4);
@@ -146,6 +147,7 @@ impl Classifier {
                 );
                 let matched = matched?;
                 let term = &self.matcher.terms[m.term as usize];
+                tally.add(term.dimension, term.pole, term.units, m.negated);
                 Some(Evidence {
                     start: offset + start,
                     end: offset + end,
@@ -158,7 +160,7 @@ impl Classifier {
                 })
             }));
         }
-        score::score(words, evidence)
+        score::score(words, &tally, evidence)
     }
 
     /// Classifies many texts, in parallel on all cores when the `rayon`

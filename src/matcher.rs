@@ -40,6 +40,8 @@ pub(crate) struct Term {
     pub(crate) dimension: Dimension,
     pub(crate) pole: Pole,
     pub(crate) weight: f64,
+    /// The weight in the scorer's integer units.
+    pub(crate) units: u64,
 }
 
 /// How a candidate's match must end (see the module docs).
@@ -159,6 +161,7 @@ impl Matcher {
                 dimension: e.dimension,
                 pole: e.pole,
                 weight: e.weight,
+                units: crate::score::units(e.weight),
             });
             for (text, ending) in patterns(e.body(), e.inflect, e.stem) {
                 table.add(text, Some(id), ending);

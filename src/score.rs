@@ -51,7 +51,7 @@ const WEIGHT_UNITS: f64 = 1000.0;
 
 /// A weight in integer units; negative and NaN weights count as 0, huge
 /// ones saturate.
-fn units(weight: f64) -> u64 {
+pub(crate) fn units(weight: f64) -> u64 {
     if weight.is_nan() || weight <= 0.0 {
         0
     } else {
@@ -125,19 +125,38 @@ fn label_units(l: u64, m: u64, words: usize) -> Label {
     }
 }
 
-/// Builds the [`Classification`] of a text from its word count and evidence.
-pub(crate) fn score(word_count: usize, evidence: Vec<Evidence>) -> Classification {
-    let mut per_dim = [[0u64; 2]; Dimension::ALL.len()];
-    let mut counts = [0usize; Dimension::ALL.len()];
-    for e in evidence.iter().filter(|e| !e.negated) {
-        let d = e.dimension.index();
-        let p = match e.pole {
+/// The weight of the evidence that counts (not negated), per dimension and
+/// pole, summed in units while the evidence is found: no second pass over
+/// it, which for a long text no longer sits in the cache.
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    /// `[leadership, management]` units per dimension, by [`Dimension::index`].
+    units: [[u64; 2]; Dimension::ALL.len()],
+    /// Pieces of evidence that count, per dimension.
+    counts: [usize; Dimension::ALL.len()],
+}
+
+impl Tally {
+    /// Counts one piece of evidence of `units` (see [`units`]) unless it is
+    /// negated.
+    pub(crate) fn add(&mut self, dimension: Dimension, pole: Pole, units: u64, negated: bool) {
+        if negated {
+            return;
+        }
+        let d = dimension.index();
+        let p = match pole {
             Pole::Leadership => 0,
             Pole::Management => 1,
         };
-        per_dim[d][p] = per_dim[d][p].saturating_add(units(e.weight));
-        counts[d] += 1;
+        self.units[d][p] = self.units[d][p].saturating_add(units);
+        self.counts[d] += 1;
     }
+}
+
+/// Builds the [`Classification`] of a text from its word count, the tally
+/// of its evidence and the evidence itself.
+pub(crate) fn score(word_count: usize, tally: &Tally, evidence: Vec<Evidence>) -> Classification {
+    let (per_dim, counts) = (&tally.units, &tally.counts);
     let as_weight = |u: u64| u as f64 / WEIGHT_UNITS;
     let dimensions = Dimension::ALL
         .iter()
