@@ -1,7 +1,7 @@
 //! Invariants over arbitrary text: no panic, valid spans, scores in range,
 //! repetition, case and whitespace invariance.
 
-use leadlens::{Classification, Label};
+use leadlens::{Classification, Dimension, Label, Pole, score};
 use proptest::prelude::*;
 
 /// Pieces that exercise the matcher: lexicon words and phrases, negation
@@ -110,6 +110,48 @@ fn check_invariants(text: &str, c: &Classification) -> Result<(), TestCaseError>
     if counted == 0 {
         prop_assert_eq!(c.label, Label::Undetermined);
     }
+    check_scores_follow_evidence(c)
+}
+
+/// Every score, worked out again from the evidence listed with the public
+/// formulas of `leadlens::score`: the classifier sums its weights as it finds
+/// the evidence, and this checks that sum against the list it returns.
+fn check_scores_follow_evidence(c: &Classification) -> Result<(), TestCaseError> {
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9;
+    let weight = |dimension: Option<Dimension>, pole: Pole| -> f64 {
+        c.counted_evidence()
+            .filter(|e| e.pole == pole && dimension.is_none_or(|d| e.dimension == d))
+            .map(|e| e.weight)
+            .sum()
+    };
+    for d in &c.dimensions {
+        let (l, m) = (
+            weight(Some(d.dimension), Pole::Leadership),
+            weight(Some(d.dimension), Pole::Management),
+        );
+        let n = c
+            .counted_evidence()
+            .filter(|e| e.dimension == d.dimension)
+            .count();
+        prop_assert_eq!(d.evidence, n, "{:?}", d.dimension);
+        prop_assert!(
+            close(d.leadership, score::strength(l, c.word_count)),
+            "{d:?}"
+        );
+        prop_assert!(
+            close(d.management, score::strength(m, c.word_count)),
+            "{d:?}"
+        );
+        prop_assert!(close(d.balance, score::balance(l, m)), "{d:?}");
+    }
+    let (l, m) = (
+        weight(None, Pole::Leadership),
+        weight(None, Pole::Management),
+    );
+    prop_assert!(close(c.leadership, score::strength(l, c.word_count)));
+    prop_assert!(close(c.management, score::strength(m, c.word_count)));
+    prop_assert!(close(c.balance, score::balance(l, m)));
+    prop_assert_eq!(c.label, score::label(l, m, c.word_count));
     Ok(())
 }
 
