@@ -18,11 +18,14 @@
 //! - maps full-width Latin letters and digits to ASCII, and lower-cases
 //!   every letter.
 //!
-//! Text that is ASCII and holds no `&` needs none of this but the case, tab
-//! and hyphen rules, which keep every byte where it is: it is matched as a
-//! copy of the same length, with no offset map (the fast path).
+//! ASCII other than `&` needs none of this but the case, tab and hyphen
+//! rules, which keep every byte where it is: such runs are copied in one go,
+//! eight bytes at a time, and text made only of them
+//! gets a copy of the same length and no offset map (the fast path). Other
+//! characters are mapped one by one (the general path); the two give the
+//! same result, which a test checks by mapping everything one by one.
 
-use crate::tokenize::{HIGHS, ONES, is_word_char, load8};
+use crate::tokenize::{HIGHS, ONES, char_before, is_word_char, load8};
 
 /// The normalised text and the map from its offsets to the original ones.
 #[derive(Debug)]
@@ -33,42 +36,35 @@ pub(crate) struct Normalized {
     map: Vec<(usize, usize)>,
 }
 
-/// Whether `text` needs the general path: it is not ASCII or holds an `&`.
-#[inline]
-pub(crate) fn needs_normalizing(text: &str) -> bool {
-    !text.is_ascii() || text.as_bytes().contains(&b'&')
-}
-
-/// Normalises `text`: the fast path for ASCII without `&`, else the general one.
+/// Normalises `text`, copying its plain runs (see [`plain_run_end`]) in one
+/// go.
 pub(crate) fn normalize(text: &str) -> Normalized {
-    if needs_normalizing(text) {
-        return normalize_always(text);
-    }
-    // ASCII: only same-length replacements, so no map.
-    let mut out = text.to_ascii_lowercase().into_bytes();
-    blank_tabs_and_joining_hyphens(&mut out, 0, text, 0..text.len());
-    Normalized {
-        // ASCII bytes were only replaced by ASCII bytes, so this cannot fail.
-        text: String::from_utf8(out).unwrap_or_else(|_| text.to_ascii_lowercase()),
-        map: Vec::new(),
-    }
+    normalize_with(text, plain_run_end)
 }
 
-/// Normalises `text` on the general path, even when the fast path would do.
-pub(crate) fn normalize_always(text: &str) -> Normalized {
+/// Normalises `text` one character at a time, without the plain runs: the
+/// reference the test of the fast path compares it with.
+#[cfg(test)]
+pub(crate) fn normalize_per_char(text: &str) -> Normalized {
+    normalize_with(text, |_, i| i)
+}
+
+/// Whether `text` is one plain run, the whole of it copied in one go.
+#[cfg(test)]
+pub(crate) fn is_plain(text: &str) -> bool {
+    plain_run_end(text.as_bytes(), 0) == text.len()
+}
+
+/// Normalises `text`; `run_end(bytes, i)` is the end of the plain run that
+/// starts at `i` (`i` itself when there is none).
+fn normalize_with(text: &str, run_end: fn(&[u8], usize) -> usize) -> Normalized {
     let bytes = text.as_bytes();
-    // Bytes: whole characters are appended, so it stays UTF-8 (checked at
-    // the end).
-    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len());
     let mut map = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        // Copy the run of ASCII without `&` in one go, lower-cased; then its
-        // tabs become spaces, and its hyphens between word characters too.
-        let run = plain_run_end(bytes, i);
-        let from = out.len();
-        out.extend(bytes[i..run].iter().map(u8::to_ascii_lowercase));
-        blank_tabs_and_joining_hyphens(&mut out, from, text, i..run);
+        let run = run_end(bytes, i);
+        push_run(&mut out, text, i..run);
         i = run;
         if i >= bytes.len() {
             break;
@@ -77,7 +73,7 @@ pub(crate) fn normalize_always(text: &str) -> Normalized {
             match decode_entity(&text[i..]) {
                 Some(found) => found,
                 None => {
-                    out.push(b'&');
+                    out.push('&');
                     i += 1;
                     continue;
                 }
@@ -89,22 +85,18 @@ pub(crate) fn normalize_always(text: &str) -> Normalized {
         };
         let before = (out.len(), i);
         push_mapped(&mut out, c);
-        if out.last() == Some(&b'-') && joins_words(&out[..out.len() - 1], &text[i + len..]) {
-            if let Some(last) = out.last_mut() {
-                *last = b' ';
-            }
+        if out.ends_with('-') && joins_words(&out[..out.len() - 1], &text[i + len..]) {
+            out.pop();
+            out.push(' ');
         }
         let after = (out.len(), i + len);
-        if after.0 - before.0 != len || out[before.0..] != bytes[i..i + len] {
+        if after.0 - before.0 != len || out.as_bytes()[before.0..] != bytes[i..i + len] {
             map.push(before);
             map.push(after);
         }
         i += len;
     }
-    let text = String::from_utf8(out)
-        // Only whole characters were appended: cannot fail.
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Normalized { text, map }
+    Normalized { text: out, map }
 }
 
 /// The end of the run of plain bytes from `i`: ASCII other than `&`. Looks
@@ -124,62 +116,53 @@ fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
         .map_or(bytes.len(), |p| i + p)
 }
 
-/// Turns the tabs, and the hyphens between two word characters, of the
-/// ASCII run `run` of the original `text` into spaces, in its copy at `from`
-/// in `out` (lower-cased, same length).
-fn blank_tabs_and_joining_hyphens(
-    out: &mut [u8],
-    from: usize,
-    text: &str,
-    run: std::ops::Range<usize>,
-) {
-    let start = run.start;
-    for p in memchr::memchr2_iter(b'-', b'\t', &text.as_bytes()[run]) {
-        let q = from + p;
-        if out[q] == b'\t' || joins_words(&out[..q], &text[start + p + 1..]) {
-            out[q] = b' ';
-        }
+/// Appends the plain run `run` of `text` to `out`: lower-cased, with its
+/// tabs, and its hyphens between two word characters, turned into spaces.
+fn push_run(out: &mut String, text: &str, run: std::ops::Range<usize>) {
+    let mut from = run.start;
+    for p in memchr::memchr2_iter(b'-', b'\t', &text.as_bytes()[run.clone()]) {
+        let at = run.start + p;
+        push_lowercase(out, &text[from..at]);
+        let blank = text.as_bytes()[at] == b'\t' || joins_words(out, &text[at + 1..]);
+        out.push(if blank { ' ' } else { '-' });
+        from = at + 1;
     }
+    push_lowercase(out, &text[from..run.end]);
+}
+
+/// Appends the ASCII text `s` to `out`, lower-cased.
+fn push_lowercase(out: &mut String, s: &str) {
+    let from = out.len();
+    out.push_str(s);
+    out[from..].make_ascii_lowercase();
 }
 
 /// Whether a hyphen between `before` (normalised so far) and `after` (the
 /// rest of the original) joins two word characters.
-fn joins_words(before: &[u8], after: &str) -> bool {
-    last_char(before).is_some_and(is_word_char) && after.chars().next().is_some_and(is_word_char)
-}
-
-/// The last character of `bytes`, which hold whole UTF-8 characters.
-fn last_char(bytes: &[u8]) -> Option<char> {
-    let mut k = bytes.len().checked_sub(1)?;
-    while k > 0 && bytes[k] & 0xC0 == 0x80 {
-        k -= 1;
-    }
-    std::str::from_utf8(&bytes[k..]).ok()?.chars().next()
-}
-
-/// Appends `c` to `out`, UTF-8 encoded.
-fn push_char(out: &mut Vec<u8>, c: char) {
-    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+fn joins_words(before: &str, after: &str) -> bool {
+    char_before(before, before.len()).is_some_and(is_word_char)
+        && after.chars().next().is_some_and(is_word_char)
 }
 
 /// Appends the normalised form of `c` to `out`.
-fn push_mapped(out: &mut Vec<u8>, c: char) {
+fn push_mapped(out: &mut String, c: char) {
     match c {
-        '\u{2028}' | '\u{2029}' | '\u{0085}' => out.push(b'\n'),
+        '\t' => out.push(' '),
+        '\u{2028}' | '\u{2029}' | '\u{0085}' => out.push('\n'),
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => {
-            out.push(b'\'')
+            out.push('\'')
         }
-        '\u{2010}' | '\u{2011}' => out.push(b'-'),
+        '\u{2010}' | '\u{2011}' => out.push('-'),
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
         '\u{FF01}'..='\u{FF5E}' => {
             // Full-width ASCII: the same character, 0xFEE0 lower.
             let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
-            push_char(out, ascii.to_ascii_lowercase());
+            out.push(ascii.to_ascii_lowercase());
         }
-        c if c.is_ascii() => push_char(out, c.to_ascii_lowercase()),
-        c if c.is_whitespace() => out.push(b' '),
-        c if c.is_uppercase() => c.to_lowercase().for_each(|l| push_char(out, l)),
-        c => push_char(out, c),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c if c.is_whitespace() => out.push(' '),
+        c if c.is_uppercase() => out.extend(c.to_lowercase()),
+        c => out.push(c),
     }
 }
 
@@ -320,6 +303,21 @@ mod tests {
             normalize("&#8217;&#x2019;&bogus; &").as_str(),
             "''&bogus; &"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_runs_and_one_by_one_agree(
+            text in "([A-Za-z]{1,6}|[ \t\n.,;'&-]|&amp;|&nbsp;|\u{e9}|\u{c9}|\u{2014}|\u{2019}|\u{ad}|\u{ff36}){0,40}"
+        ) {
+            let (runs, one_by_one) = (normalize(&text), normalize_per_char(&text));
+            proptest::prop_assert_eq!(runs.as_str(), one_by_one.as_str());
+            let norm = runs.as_str();
+            for n in (0..=norm.len()).filter(|&n| norm.is_char_boundary(n)) {
+                proptest::prop_assert_eq!(runs.start_in_original(n), one_by_one.start_in_original(n));
+                proptest::prop_assert_eq!(runs.end_in_original(n), one_by_one.end_in_original(n));
+            }
+        }
     }
 
     #[test]
