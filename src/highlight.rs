@@ -19,6 +19,7 @@
 use crate::classification::Classification;
 use crate::evidence::Evidence;
 use crate::taxonomy::Pole;
+use std::fmt::Write;
 
 /// A CSS style sheet for the marks of [`to_html`].
 pub const HTML_STYLE: &str = "mark.ll-leadership{background:#c8f0d0;color:#0b4d1c}\
@@ -135,15 +136,15 @@ pub fn to_html(text: &str, c: &Classification) -> String {
         out.push_str(e.dimension.id());
         out.push_str("\" data-term=\"");
         push_escaped_html(out, &e.term);
-        out.push_str("\" title=\"");
-        out.push_str(&format!(
-            "{} · {} · weight {}{}",
+        // Writing to a `String` cannot fail.
+        let _ = write!(
+            out,
+            "\" title=\"{} · {} · weight {}{}\">",
             e.pole,
             e.dimension,
             e.weight,
             if e.negated { " · negated" } else { "" }
-        ));
-        out.push_str("\">");
+        );
         push_escaped_html(out, s);
         out.push_str("</mark>");
     })

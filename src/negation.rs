@@ -15,7 +15,7 @@ use crate::tokenize::{char_at, is_word_char, is_word_end, words_before};
 
 /// Most words between a negated match and the next one for the negation to
 /// carry over (see [`NegationRules::carries_over`]).
-pub(crate) const CARRY_OVER_WORDS: usize = 1;
+const CARRY_OVER_WORDS: usize = 1;
 
 /// Compiled negation settings.
 #[derive(Debug, Clone, Default)]

@@ -248,18 +248,6 @@ impl<'t> Starts<'t> {
     }
 }
 
-/// ASCII clause breaks, for [`is_clause_break`].
-const CLAUSE_BYTE: [bool; 128] = {
-    let mut t = [false; 128];
-    let breaks = b".,;:!?()[]{}|\n\r";
-    let mut k = 0;
-    while k < breaks.len() {
-        t[breaks[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
-
 /// Whether `c`, met between words, ends a clause: sentence and clause
 /// punctuation, brackets, a line break, a bullet or a dash.
 #[inline]
@@ -267,6 +255,22 @@ pub(crate) fn is_clause_break(c: char) -> bool {
     if c.is_ascii() {
         return CLAUSE_BYTE[c as usize];
     }
+    listed_clause_break(c)
+}
+
+/// [`listed_clause_break`] for the ASCII characters, looked up in a table.
+const CLAUSE_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = listed_clause_break(b as u8 as char);
+        b += 1;
+    }
+    t
+};
+
+/// The clause breaks, one by one (see [`is_clause_break`]).
+const fn listed_clause_break(c: char) -> bool {
     matches!(
         c,
         '.' | ','

@@ -64,11 +64,6 @@ pub(super) struct RawNegation {
     pub(super) line: usize,
 }
 
-/// The 1-based line holding byte `offset` of `text`.
-fn line_of(text: &str, offset: usize) -> usize {
-    Lines::new(text).line_of(offset)
-}
-
 /// The line starts of a text, to find the line of many offsets quickly.
 struct Lines(Vec<usize>);
 
@@ -85,15 +80,15 @@ impl Lines {
 }
 
 pub(super) fn parse(name: &str, text: &str) -> Result<RawLexicon, LexiconError> {
+    let lines = Lines::new(text);
     let file: FileToml = toml::from_str(text).map_err(|e| {
         let detail = e.message().trim().to_string();
         let err = LexiconError::new(ErrorKind::Syntax, name, detail);
         match e.span() {
-            Some(span) => err.at_line(line_of(text, span.start)),
+            Some(span) => err.at_line(lines.line_of(span.start)),
             None => err,
         }
     })?;
-    let lines = Lines::new(text);
     let line = |s: &std::ops::Range<usize>| lines.line_of(s.start);
     let strings = |v: Vec<Spanned<String>>| -> Vec<(String, usize)> {
         v.into_iter()
@@ -146,9 +141,10 @@ mod tests {
 
     #[test]
     fn lines_are_one_based() {
-        assert_eq!(line_of("a\nb\nc", 0), 1);
-        assert_eq!(line_of("a\nb\nc", 2), 2);
-        assert_eq!(line_of("a\nb\nc", 99), 3);
+        let lines = Lines::new("a\nb\nc");
+        assert_eq!(lines.line_of(0), 1);
+        assert_eq!(lines.line_of(2), 2);
+        assert_eq!(lines.line_of(99), 3);
     }
 
     #[test]

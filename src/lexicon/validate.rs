@@ -95,7 +95,7 @@ pub(super) fn validate(name: &str, raw: RawLexicon) -> Result<Lexicon, LexiconEr
                 "ignore phrases cannot be stems".into(),
             ));
         }
-        if form_count(&clean, Inflect::Auto, false) > MAX_FORMS {
+        if excess_forms(&clean, Inflect::Auto, false).is_some() {
             return Err(err(
                 ErrorKind::TooManyForms,
                 line,
@@ -158,8 +158,7 @@ fn validate_entry(
         })?,
     };
     let body = term.strip_suffix('*').unwrap_or(&term).to_string();
-    let count = form_count(&body, inflect, stem);
-    if count > MAX_FORMS {
+    if let Some(count) = excess_forms(&body, inflect, stem) {
         return Err(err(
             ErrorKind::TooManyForms,
             format!("it would generate {count} forms (at most {MAX_FORMS}): inflect fewer words"),
@@ -180,7 +179,7 @@ fn validate_entry(
                 format!("unless phrase {phrase:?} does not contain the term"),
             ));
         }
-        if form_count(&clean, Inflect::Auto, false) > MAX_FORMS {
+        if excess_forms(&clean, Inflect::Auto, false).is_some() {
             return Err(err(
                 ErrorKind::TooManyForms,
                 format!("unless phrase {phrase:?} would generate more than {MAX_FORMS} forms"),
@@ -239,6 +238,13 @@ fn validate_negation(name: &str, n: RawNegation) -> Result<Negation, LexiconErro
         exceptions,
         stops,
     })
+}
+
+/// How many forms a term or phrase would generate (see [`form_count`]),
+/// when that is more than [`MAX_FORMS`].
+fn excess_forms(text: &str, inflect: Inflect, stem: bool) -> Option<usize> {
+    let count = form_count(text, inflect, stem);
+    (count > MAX_FORMS).then_some(count)
 }
 
 /// The letters of the last word of a stem's `body` (the term without `*`).
