@@ -7,11 +7,26 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn leadlens(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leadlens"))
+    leadlens_reading(args, dir, b"")
+}
+
+/// Runs `leadlens` in `dir` with `input` on its standard input.
+fn leadlens_reading(args: &[&str], dir: &Path, input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_leadlens"))
         .args(args)
         .current_dir(dir)
-        .output()
-        .expect("the leadlens binary runs")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the leadlens binary runs");
+    // Dropped after writing, so the binary sees the end of its input.
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input).expect("write standard input");
+    drop(stdin);
+    child.wait_with_output().expect("output")
 }
 
 /// A folder with two ads, a file that cannot be read (a dangling link: root
@@ -23,6 +38,13 @@ struct Fixture(PathBuf);
 impl Drop for Fixture {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl Fixture {
+    /// Writes the file `name` (relative to the fixture's folder).
+    fn write(&self, name: &str, contents: impl AsRef<[u8]>) {
+        std::fs::write(self.0.join(name), contents).expect("write");
     }
 }
 
@@ -38,6 +60,7 @@ fn fixture(name: &str) -> Fixture {
     let _ = std::fs::remove_dir_all(&dir);
     let ads = dir.join("ads");
     std::fs::create_dir_all(ads.join("sub")).expect("temp dir");
+    let fixture = Fixture(dir);
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
     // Named so that path order is the reverse of balance order.
     std::fs::copy(data.join("01-chief-executive.txt"), ads.join("z-ceo.txt")).expect("copy");
@@ -46,20 +69,19 @@ fn fixture(name: &str) -> Fixture {
         ads.join("sub/ops.md"),
     )
     .expect("copy");
-    std::fs::write(
-        ads.join("b-bad-utf8.txt"),
+    fixture.write(
+        "ads/b-bad-utf8.txt",
         b"We set the vision \xff\xfe and plan.",
-    )
-    .expect("write");
+    );
     std::os::unix::fs::symlink("/nonexistent/leadlens", ads.join("c-unreadable.txt"))
         .expect("link");
-    std::fs::write(ads.join("ignored.pdf"), "not a text file").expect("write");
-    std::fs::write(
-        dir.join("ads.jsonl"),
+    std::os::unix::fs::symlink(&ads, ads.join("sub/loop")).expect("link");
+    fixture.write("ads/ignored.pdf", "not a text file");
+    fixture.write(
+        "ads.jsonl",
         "{\"text\": \"Inspire people with a bold vision.\"}\n{\"text\": broken\n\n{\"text\": \"Approve the rota.\"}\n",
-    )
-    .expect("write");
-    Fixture(dir)
+    );
+    fixture
 }
 
 fn stdout(o: &Output) -> String {
@@ -142,11 +164,7 @@ fn all_good_exits_zero_and_formats_agree() {
 #[test]
 fn csv_input_uses_the_text_field_and_reports_bad_rows() {
     let dir = fixture("csv");
-    std::fs::write(
-        dir.join("ads.csv"),
-        "title,body\nCEO,\"Set the vision, inspire the team.\"\nClerk,\"Keep the rota\",extra\nOps,Approve timesheets.\n",
-    )
-    .expect("write");
+    dir.write("ads.csv", "title,body\nCEO,\"Set the vision, inspire the team.\"\nClerk,\"Keep the rota\",extra\nOps,Approve timesheets.\n");
     let out = leadlens(
         &[
             "classify",
@@ -174,13 +192,12 @@ fn csv_input_uses_the_text_field_and_reports_bad_rows() {
 #[test]
 fn standard_input_and_custom_lexicons() {
     let dir = fixture("stdin");
-    std::fs::write(
-        dir.join("mine.toml"),
+    dir.write(
+        "mine.toml",
         "dimension = \"people\"\nleadership = [ { term = \"galvanise\", weight = 3 } ]\n",
-    )
-    .expect("write");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_leadlens"))
-        .args([
+    );
+    let out = leadlens_reading(
+        &[
             "classify",
             "--format",
             "jsonl",
@@ -188,20 +205,10 @@ fn standard_input_and_custom_lexicons() {
             "--lexicon",
             "mine.toml",
             "-",
-        ])
-        .current_dir(&*dir)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"She galvanised the team and wrote the budget.")
-        .expect("write");
-    let out = child.wait_with_output().expect("output");
+        ],
+        &dir,
+        b"She galvanised the team and wrote the budget.",
+    );
     let all = records(&out);
     assert_eq!(all.len(), 1);
     let record = &all[0];
@@ -232,6 +239,11 @@ fn report_is_one_self_contained_page() {
     assert!(html.contains("<title>Test &lt;ads&gt;</title>"));
     assert!(!html.contains("<script"));
     assert!(!html.contains("https://"));
+    // Nothing is fetched: no sources, no outside links, no imports.
+    assert!(!html.contains("src="));
+    assert!(!html.contains("href=\"http"));
+    assert!(!html.contains("url("));
+    assert!(!html.contains("@import"));
     assert_eq!(
         html.matches("<svg").count(),
         2,
@@ -248,23 +260,18 @@ fn report_is_one_self_contained_page() {
 #[test]
 fn lint_and_liwc() {
     let dir = fixture("lint");
-    std::fs::write(
-        dir.join("mine.toml"),
+    dir.write(
+        "mine.toml",
         "dimension = \"people\"\nleadership = [ { term = \"man*\" } ]\n",
-    )
-    .expect("write");
+    );
     let out = leadlens(&["lint", "mine.toml"], &dir);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stdout(&out).trim(),
         "mine.toml:2: entry \"man*\": a stem of 3 letters matches many common words"
     );
-    std::fs::write(
-        dir.join("mine.dic"),
-        "%\n1\tachieve\n%\naccomplish*\t1\ngoal\t1\n",
-    )
-    .expect("write");
-    std::fs::write(dir.join("goals.txt"), "We accomplished every goal we set.").expect("write");
+    dir.write("mine.dic", "%\n1\tachieve\n%\naccomplish*\t1\ngoal\t1\n");
+    dir.write("goals.txt", "We accomplished every goal we set.");
     let out = leadlens(
         &[
             "classify",
@@ -289,7 +296,7 @@ fn lint_and_liwc() {
         .map(|e| e["term"].as_str().expect("term"))
         .collect();
     assert_eq!(terms, ["accomplish*", "goal"]);
-    std::fs::write(dir.join("bad.dic"), "%\n1\tachieve\n%\ngoal\t9\n").expect("write");
+    dir.write("bad.dic", "%\n1\tachieve\n%\ngoal\t9\n");
     let out = leadlens(
         &[
             "classify",

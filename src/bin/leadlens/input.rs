@@ -48,7 +48,7 @@ pub fn read_all(inputs: &[String], format: InputFormat, field: &str) -> Vec<Doc>
         if input == "-" {
             let mut bytes = Vec::new();
             match std::io::stdin().read_to_end(&mut bytes) {
-                Ok(_) => split(&mut docs, "-", bytes, format, field, Path::new("-")),
+                Ok(_) => split(&mut docs, Path::new("-"), bytes, format, field),
                 Err(e) => docs.push(Doc::err(
                     "-".into(),
                     format!("cannot read standard input: {e}"),
@@ -74,44 +74,51 @@ pub fn read_all(inputs: &[String], format: InputFormat, field: &str) -> Vec<Doc>
 /// Collects the `.txt` and `.md` files below `dir`; a folder that cannot be
 /// listed becomes an error record.
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, docs: &mut Vec<Doc>) {
+    let unlisted = |e: std::io::Error| {
+        Doc::err(
+            dir.display().to_string(),
+            format!("cannot list folder: {e}"),
+        )
+    };
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            docs.push(Doc::err(
-                dir.display().to_string(),
-                format!("cannot list folder: {e}"),
-            ));
+            docs.push(unlisted(e));
             return;
         }
     };
     for entry in entries {
-        match entry {
-            Ok(entry) => {
-                let p = entry.path();
-                // A link to a folder is not followed (a loop would never end);
-                // a link to a file is read like the file.
-                let real_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-                if real_dir {
-                    walk(&p, files, docs);
-                } else if !p.is_dir()
-                    && matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
-                {
-                    files.push(p);
-                }
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                docs.push(unlisted(e));
+                continue;
             }
-            Err(e) => docs.push(Doc::err(
-                dir.display().to_string(),
-                format!("cannot list folder: {e}"),
-            )),
+        };
+        let p = entry.path();
+        let kind = entry.file_type().ok();
+        if kind.is_some_and(|t| t.is_dir()) {
+            walk(&p, files, docs);
+            continue;
+        }
+        // A link to a folder is not followed (a loop would never end); a
+        // link to a file is read like the file. Only links (or entries of
+        // unknown kind) need the extra look at what they point to.
+        let text_file = matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md"));
+        let may_be_dir = kind.is_none_or(|t| t.is_symlink());
+        if text_file && !(may_be_dir && p.is_dir()) {
+            files.push(p);
         }
     }
 }
 
 fn read_file(docs: &mut Vec<Doc>, path: &Path, format: InputFormat, field: &str) {
-    let id = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => split(docs, &id, bytes, format, field, path),
-        Err(e) => docs.push(Doc::err(id, format!("cannot read file: {e}"))),
+        Ok(bytes) => split(docs, path, bytes, format, field),
+        Err(e) => docs.push(Doc::err(
+            path.display().to_string(),
+            format!("cannot read file: {e}"),
+        )),
     }
 }
 
@@ -120,27 +127,14 @@ fn utf8(bytes: Vec<u8>) -> Result<String, String> {
         .map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
 }
 
-/// Splits one input's bytes into documents.
-fn split(
-    docs: &mut Vec<Doc>,
-    id: &str,
-    bytes: Vec<u8>,
-    format: InputFormat,
-    field: &str,
-    path: &Path,
-) {
+/// Splits the bytes of the input at `path` (`-` for standard input) into
+/// documents.
+fn split(docs: &mut Vec<Doc>, path: &Path, bytes: Vec<u8>, format: InputFormat, field: &str) {
+    let id = path.display().to_string();
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let format = match format {
-        InputFormat::Auto => match ext {
-            "jsonl" | "ndjson" => InputFormat::Jsonl,
-            "csv" => InputFormat::Csv,
-            _ => InputFormat::Text,
-        },
-        other => other,
-    };
-    match format {
-        InputFormat::Csv => split_csv(docs, id, &bytes, field),
-        InputFormat::Jsonl => {
+    match (format, ext) {
+        (InputFormat::Csv, _) | (InputFormat::Auto, "csv") => split_csv(docs, &id, &bytes, field),
+        (InputFormat::Jsonl, _) | (InputFormat::Auto, "jsonl" | "ndjson") => {
             for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
                 let line_id = format!("{id}:{}", n + 1);
                 let line = line.strip_suffix(b"\r").unwrap_or(line);
@@ -156,9 +150,9 @@ fn split(
                 });
             }
         }
-        InputFormat::Text | InputFormat::Auto => docs.push(match utf8(bytes) {
-            Ok(text) => Doc::ok(id.to_string(), text),
-            Err(reason) => Doc::err(id.to_string(), reason),
+        (InputFormat::Text | InputFormat::Auto, _) => docs.push(match utf8(bytes) {
+            Ok(text) => Doc::ok(id, text),
+            Err(reason) => Doc::err(id, reason),
         }),
     }
 }

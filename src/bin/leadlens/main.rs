@@ -11,7 +11,7 @@ mod report;
 
 use clap::{Args, Parser, Subcommand};
 use input::{Doc, InputFormat};
-use leadlens::{Classifier, Dimension, Lexicon, LexiconError, Pole};
+use leadlens::{Classifier, Dimension, Lexicon, Pole};
 use output::{Format, Outcome};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -131,7 +131,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             output::write(&mut out, format, &outcomes, highlight, color)
                 .and_then(|()| out.flush())
                 .map_err(|e| format!("cannot write the output: {e}"))?;
-            Ok(exit_for(&outcomes))
+            Ok(exit(failures(&outcomes) > 0))
         }
         Command::Report {
             inputs,
@@ -143,7 +143,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let outcomes = classify_all(&classifier, &docs);
             std::fs::write(&output, report::render(&title, &outcomes))
                 .map_err(|e| format!("cannot write {output}: {e}"))?;
-            let failed = outcomes.iter().filter(|o| o.1.is_err()).count();
+            let failed = failures(&outcomes);
             eprintln!(
                 "leadlens: wrote {output} ({} documents, {failed} failed)",
                 outcomes.len()
@@ -187,8 +187,9 @@ fn exit(failed: bool) -> ExitCode {
     }
 }
 
-fn exit_for(outcomes: &[Outcome<'_>]) -> ExitCode {
-    exit(outcomes.iter().any(|o| o.1.is_err()))
+/// How many documents have no classification.
+fn failures(outcomes: &[Outcome<'_>]) -> usize {
+    outcomes.iter().filter(|o| o.1.is_err()).count()
 }
 
 /// Loads lexicon files, stopping at the first that fails.
@@ -213,7 +214,7 @@ fn build(opts: &Lexicons) -> Result<Classifier, String> {
     if opts.only_custom && opts.lexicons.is_empty() && opts.liwc.is_none() {
         return Err("--only-custom needs --lexicon FILE or --liwc FILE".into());
     }
-    builder.build().map_err(|e: LexiconError| e.to_string())
+    builder.build().map_err(|e| e.to_string())
 }
 
 fn liwc(path: &str, maps: &[String]) -> Result<Lexicon, String> {
@@ -266,7 +267,7 @@ fn classify_all<'d>(classifier: &Classifier, docs: &'d [Doc]) -> Vec<Outcome<'d>
                     .text
                     .as_ref()
                     .map(|t| classifier.classify(t))
-                    .map_err(Clone::clone);
+                    .map_err(String::as_str);
                 done.fetch_add(1, Ordering::Relaxed);
                 (doc, r)
             })

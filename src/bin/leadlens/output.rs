@@ -19,8 +19,9 @@ pub enum Format {
     Csv,
 }
 
-/// A document's result: its classification or the reason it has none.
-pub type Outcome<'a> = (&'a Doc, Result<Classification, String>);
+/// A document's result: its classification or the reason it has none (the
+/// document's own read error, borrowed).
+pub type Outcome<'a> = (&'a Doc, Result<Classification, &'a str>);
 
 #[derive(serde::Serialize)]
 struct Record<'a> {
@@ -31,11 +32,11 @@ struct Record<'a> {
     error: Option<&'a str>,
 }
 
-fn record<'a>(doc: &'a Doc, result: &'a Result<Classification, String>) -> Record<'a> {
+fn record<'a>(doc: &'a Doc, result: &'a Result<Classification, &str>) -> Record<'a> {
     Record {
         id: &doc.id,
         classification: result.as_ref().ok(),
-        error: result.as_ref().err().map(String::as_str),
+        error: result.as_ref().err().copied(),
     }
 }
 
@@ -87,13 +88,17 @@ pub fn write(
                         row.push(format!("{:.4}", c.balance));
                         row.push(c.word_count.to_string());
                         row.push(c.counted_evidence().count().to_string());
-                        row.extend(c.dimensions.iter().map(|d| format!("{:.4}", d.balance)));
+                        row.extend(
+                            Dimension::ALL
+                                .iter()
+                                .map(|&d| format!("{:.4}", c.dimension(d).balance)),
+                        );
                         row.push(String::new());
                     }
                     Err(e) => {
                         // Empty up to the last column, the error.
                         row.resize(header.len() - 1, String::new());
-                        row.push(e.clone());
+                        row.push(e.to_string());
                     }
                 }
                 w.write_record(&row)?;
@@ -107,7 +112,7 @@ pub fn write(
 fn summary(
     out: &mut dyn Write,
     doc: &Doc,
-    result: &Result<Classification, String>,
+    result: &Result<Classification, &str>,
     highlight: bool,
     color: bool,
 ) -> io::Result<()> {

@@ -3,7 +3,7 @@
 
 use crate::output::Outcome;
 use leadlens::highlight::{HTML_STYLE, escape_html as esc, to_html};
-use leadlens::{Classification, Dimension};
+use leadlens::{Classification, Dimension, Label};
 use std::fmt::Write;
 
 const PAGE_STYLE: &str = "body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222;padding:0 1em}\
@@ -55,6 +55,11 @@ fn chart(c: &Classification) -> String {
     svg
 }
 
+/// A label as a coloured badge.
+fn badge(label: Label) -> String {
+    format!("<span class=\"label label-{0}\">{0}</span>", label.id())
+}
+
 /// The whole page.
 pub fn render(title: &str, outcomes: &[Outcome<'_>]) -> String {
     let mut order: Vec<usize> = (0..outcomes.len()).collect();
@@ -87,11 +92,10 @@ pub fn render(title: &str, outcomes: &[Outcome<'_>]) -> String {
             Ok(c) => {
                 let _ = writeln!(
                     html,
-                    "<tr><td><a href=\"#doc-{k}\">{}</a></td><td><span class=\"label label-{}\">{}</span></td>\
+                    "<tr><td><a href=\"#doc-{k}\">{}</a></td><td>{}</td>\
                      <td class=\"num\">{:+.2}</td><td class=\"num\">{:.2}</td><td class=\"num\">{:.2}</td><td class=\"num\">{}</td></tr>",
                     esc(&doc.id),
-                    c.label.id(),
-                    c.label.id(),
+                    badge(c.label),
                     c.balance,
                     c.leadership,
                     c.management,
@@ -116,9 +120,8 @@ pub fn render(title: &str, outcomes: &[Outcome<'_>]) -> String {
             Ok(c) => {
                 let _ = writeln!(
                     html,
-                    "<p><span class=\"label label-{}\">{}</span> balance {:+.2} · leadership {:.2} · management {:.2} · {} words · {} pieces of evidence</p>\n{}\n<div class=\"text\">{}</div>",
-                    c.label.id(),
-                    c.label.id(),
+                    "<p>{} balance {:+.2} · leadership {:.2} · management {:.2} · {} words · {} pieces of evidence</p>\n{}\n<div class=\"text\">{}</div>",
+                    badge(c.label),
                     c.balance,
                     c.leadership,
                     c.management,
