@@ -11,38 +11,37 @@ static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
 static ON: AtomicBool = AtomicBool::new(true);
 
+/// Counts a block of `grown` bytes that replaced one of `freed` bytes (0 for
+/// a new block), if `p` is one and counting is on; returns `p`.
+fn counted(p: *mut u8, grown: usize, freed: usize) -> *mut u8 {
+    if !p.is_null() && ON.load(Ordering::Relaxed) {
+        let live = LIVE.fetch_add(grown, Ordering::Relaxed) + grown;
+        LIVE.fetch_sub(freed, Ordering::Relaxed);
+        PEAK.fetch_max(live, Ordering::Relaxed);
+    }
+    p
+}
+
 // SAFETY: forwards every call to the system allocator unchanged; only counts.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: same contract as the caller's.
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() && ON.load(Ordering::Relaxed) {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        p
+        counted(unsafe { System.alloc(layout) }, layout.size(), 0)
     }
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: same contract as the caller's.
-        let p = unsafe { System.alloc_zeroed(layout) };
-        if !p.is_null() && ON.load(Ordering::Relaxed) {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        p
+        counted(unsafe { System.alloc_zeroed(layout) }, layout.size(), 0)
     }
     // Forwarded rather than left to the trait's default (allocate, copy,
     // free): the system allocator grows large blocks in place, and a growing
     // vector of evidence must cost here what it costs without this wrapper.
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: same contract as the caller's.
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() && ON.load(Ordering::Relaxed) {
-            let live = LIVE.fetch_add(new_size, Ordering::Relaxed) + new_size;
-            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        p
+        counted(
+            unsafe { System.realloc(ptr, layout, new_size) },
+            new_size,
+            layout.size(),
+        )
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: same contract as the caller's.
