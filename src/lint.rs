@@ -2,7 +2,7 @@
 
 use crate::lexicon::forms::{Ending, patterns};
 use crate::lexicon::validate::{MIN_STEM_LETTERS, contains_words, stem_letters};
-use crate::lexicon::{Lexicon, entries_in_force, term_key};
+use crate::lexicon::{Lexicon, merge, term_key};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -93,28 +93,28 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
         };
         found.push((li, lint));
     };
+    let refs: Vec<&Lexicon> = lexicons.iter().collect();
+    let merged = merge(&refs);
     // Overridden entries.
-    let mut last: HashMap<String, (usize, usize)> = HashMap::new();
-    for (li, lex) in lexicons.iter().enumerate() {
-        for (ei, e) in lex.entries().iter().enumerate() {
-            if let Some((pl, pe)) = last.insert(e.key(), (li, ei)) {
-                let earlier = &lexicons[pl].entries()[pe];
-                warn(
-                    LintKind::Overridden,
-                    pl,
-                    earlier.line(),
-                    earlier.term(),
-                    format!("replaced by {}:{}", lex.name(), e.line()),
-                );
-            }
-        }
+    for &((pl, pe), (li, ei)) in &merged.replaced {
+        let earlier = &lexicons[pl].entries()[pe];
+        warn(
+            LintKind::Overridden,
+            pl,
+            earlier.line(),
+            earlier.term(),
+            format!(
+                "replaced by {}:{}",
+                lexicons[li].name(),
+                lexicons[li].entries()[ei].line()
+            ),
+        );
     }
     // The patterns of each entry in force, and which entry owns each
     // (pattern, ending) first, in the order the matcher compiles them.
-    let refs: Vec<&Lexicon> = lexicons.iter().collect();
     let mut in_force: HashMap<(usize, usize), Vec<(String, Ending)>> = HashMap::new();
     let mut owner: HashMap<(String, Ending), (usize, usize)> = HashMap::new();
-    for (li, ei) in entries_in_force(&refs) {
+    for &(li, ei) in &merged.in_force {
         let e = &lexicons[li].entries()[ei];
         let pats = patterns(e.body(), e.inflect(), e.is_stem());
         for p in &pats {
@@ -157,7 +157,13 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<Lint> {
         }
     }
     // Ignore phrases that hide nothing, or that are terms themselves.
-    let terms: Vec<&crate::Entry> = lexicons.iter().flat_map(|l| l.entries()).collect();
+    // (Their terms' forms are only worked out when there are phrases.)
+    let phrases = lexicons.iter().any(|l| !l.ignore().is_empty());
+    let terms: Vec<&crate::Entry> = lexicons
+        .iter()
+        .filter(|_| phrases)
+        .flat_map(|l| l.entries())
+        .collect();
     let term_keys: Vec<String> = terms.iter().map(|t| t.key()).collect();
     let term_forms: Vec<Vec<String>> = terms.iter().map(|t| t.forms()).collect();
     for (li, lex) in lexicons.iter().enumerate() {

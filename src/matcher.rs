@@ -26,7 +26,7 @@
 use crate::automaton::Automaton;
 use crate::error::{ErrorKind, LexiconError};
 use crate::lexicon::forms::{Ending, patterns};
-use crate::lexicon::{Entry, Inflect, Lexicon, entries_in_force};
+use crate::lexicon::{Entry, Inflect, Lexicon, merge};
 use crate::negation::NegationRules;
 use crate::taxonomy::{Dimension, Pole};
 use crate::tokenize::{STARTS_PER_BATCH, Starts, is_word_end, word_end_from};
@@ -145,7 +145,8 @@ impl Matcher {
         let lexicons = lexicons.as_slice();
         // Merge entries by term, later lexicons replacing earlier ones; a
         // built-in entry keeps its `'static` term.
-        let entries: Vec<(&Entry, Option<&'static str>)> = entries_in_force(lexicons)
+        let entries: Vec<(&Entry, Option<&'static str>)> = merge(lexicons)
+            .in_force
             .into_iter()
             .map(|(li, ei)| match builtin.get(li) {
                 Some(lex) => (&lex.entries[ei], Some(lex.entries[ei].term.as_str())),

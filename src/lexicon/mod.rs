@@ -152,26 +152,41 @@ pub(crate) fn term_key(term: &str) -> String {
     term.replace('-', " ")
 }
 
-/// The entries in force when `lexicons` are compiled together, as
-/// `(lexicon index, entry index)`: for each term key, its last definition,
-/// in the order the keys first appear. The matcher compiles them in this
-/// order (the first candidate of a shared pattern wins), and [`crate::lint`]
-/// judges them in it.
-pub(crate) fn entries_in_force(lexicons: &[&Lexicon]) -> Vec<(usize, usize)> {
-    let mut slot_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut out = Vec::new();
+/// An entry of lexicons compiled together: `(lexicon index, entry index)`.
+pub(crate) type EntryAt = (usize, usize);
+
+/// How the entries of lexicons compiled together merge: for each term key,
+/// the last definition wins.
+#[derive(Debug, Default)]
+pub(crate) struct Merged {
+    /// The entries in force, in the order their keys first appear. The
+    /// matcher compiles them in this order (the first candidate of a shared
+    /// pattern wins), and [`crate::lint`] judges them in it.
+    pub(crate) in_force: Vec<EntryAt>,
+    /// Each entry a later one replaced, with the entry that replaced it.
+    pub(crate) replaced: Vec<(EntryAt, EntryAt)>,
+}
+
+/// Merges the entries of `lexicons` (see [`Merged`]).
+pub(crate) fn merge(lexicons: &[&Lexicon]) -> Merged {
+    use std::collections::hash_map::{Entry as Slot, HashMap};
+    let mut slot_of: HashMap<String, usize> = HashMap::new();
+    let mut merged = Merged::default();
     for (li, lex) in lexicons.iter().enumerate() {
         for (ei, e) in lex.entries.iter().enumerate() {
             match slot_of.entry(e.key()) {
-                std::collections::hash_map::Entry::Occupied(slot) => out[*slot.get()] = (li, ei),
-                std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(out.len());
-                    out.push((li, ei));
+                Slot::Occupied(slot) => {
+                    let earlier = std::mem::replace(&mut merged.in_force[*slot.get()], (li, ei));
+                    merged.replaced.push((earlier, (li, ei)));
+                }
+                Slot::Vacant(slot) => {
+                    slot.insert(merged.in_force.len());
+                    merged.in_force.push((li, ei));
                 }
             }
         }
     }
-    out
+    merged
 }
 
 /// The negation settings of a lexicon's `[negation]` table.
