@@ -123,6 +123,29 @@ stops = ["but"]
 }
 
 #[test]
+fn a_stem_is_checked_in_every_spelling_it_matches() {
+    // `organis*` also matches `organiz...`: its forms, and the `unless`
+    // phrases that may contain it, say so too.
+    let lex = Lexicon::from_str(
+        "stems.toml",
+        r#"
+dimension = "people"
+management = [ { term = "organis*", unless = ["organizational chart"] } ]
+"#,
+    )
+    .expect("an unless phrase in the other spelling contains the stem");
+    assert_eq!(lex.entries()[0].forms(), ["organis", "organiz"]);
+    let c = leadlens::Classifier::builder()
+        .builtin(false)
+        .lexicon(lex)
+        .build()
+        .expect("builds");
+    let found = c.classify("Organize the organizational chart; organising.");
+    let texts: Vec<&str> = found.evidence.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(texts, ["Organize", "organising"]);
+}
+
+#[test]
 fn lint_reports_suspicious_but_valid_entries() {
     use leadlens::LintKind;
     let first = Lexicon::from_str(

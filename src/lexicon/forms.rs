@@ -171,6 +171,18 @@ fn word_forms(word: &str, inflected: bool) -> Vec<String> {
     forms
 }
 
+/// The forms of word `i` of a term's `words`: the last word of a stem in its
+/// stem spellings, any other word in its spellings, each inflected where the
+/// term is (see [`Inflect`]).
+fn forms_at(words: &[&str], i: usize, inflect: Inflect, stem: bool) -> Vec<String> {
+    let n = words.len();
+    if stem && i == n - 1 {
+        stem_spellings(words[i])
+    } else {
+        word_forms(words[i], is_inflected(inflect, stem, i, n))
+    }
+}
+
 /// Every combination of one form per word, in order.
 fn combinations(per_word: &[Vec<String>]) -> Vec<Vec<&str>> {
     let mut combos: Vec<Vec<&str>> = vec![Vec::new()];
@@ -189,20 +201,13 @@ fn combinations(per_word: &[Vec<String>]) -> Vec<Vec<&str>> {
     combos
 }
 
-/// How many surface forms a term generates, counted without generating
-/// them (saturating): the product of its words' form counts, times the
-/// separator variants.
+/// How many surface forms a term generates at most, counted without
+/// generating their combinations (saturating): the product of its words'
+/// form counts, times the separator variants.
 pub(crate) fn form_count(term: &str, inflect: Inflect, stem: bool) -> usize {
     let words = words_of(term);
     let n = words.len();
-    let per_word = words.iter().enumerate().map(|(i, w)| {
-        let spellings = spellings(w).len();
-        if is_inflected(inflect, stem, i, n) {
-            spellings * 7
-        } else {
-            spellings
-        }
-    });
+    let per_word = (0..n).map(|i| forms_at(&words, i, inflect, stem).len());
     let product = per_word.fold(1usize, usize::saturating_mul);
     product.saturating_mul(if n == 0 {
         1
@@ -221,11 +226,7 @@ pub(crate) fn surface_forms(term: &str, inflect: Inflect, stem: bool) -> Vec<Str
     if n == 0 {
         return Vec::new();
     }
-    let per_word: Vec<Vec<String>> = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| word_forms(w, is_inflected(inflect, stem, i, n)))
-        .collect();
+    let per_word: Vec<Vec<String>> = (0..n).map(|i| forms_at(&words, i, inflect, stem)).collect();
     let separators = separator_sets(term, n);
     let mut seen = HashSet::new();
     let mut out = Vec::new();
@@ -305,15 +306,13 @@ pub(crate) fn patterns(term: &str, inflect: Inflect, stem: bool) -> Vec<(String,
         return Vec::new();
     }
     // Forms of every word but the last.
-    let head: Vec<Vec<String>> = words[..n - 1]
-        .iter()
-        .enumerate()
-        .map(|(i, w)| word_forms(w, is_inflected(inflect, stem, i, n)))
+    let head: Vec<Vec<String>> = (0..n - 1)
+        .map(|i| forms_at(&words, i, inflect, stem))
         .collect();
     // The last word: its pattern text and how it must end.
     let last = words[n - 1];
     let tails: Vec<(String, Ending)> = if stem {
-        stem_spellings(last)
+        forms_at(&words, n - 1, inflect, stem)
             .into_iter()
             .map(|s| (s, Ending::Stem))
             .collect()
@@ -475,22 +474,42 @@ mod tests {
 
     #[test]
     fn patterns_and_surface_forms_describe_the_same_texts() {
-        for (term, inflect) in [
-            ("plan", Inflect::Auto),
-            ("big picture", Inflect::Auto),
-            ("set the direction", Inflect::First),
-            ("organise", Inflect::Auto),
-            ("inspire and motivate", Inflect::All),
+        for (term, inflect, stem) in [
+            ("plan", Inflect::Auto, false),
+            ("big picture", Inflect::Auto, false),
+            ("set the direction", Inflect::First, false),
+            ("organise", Inflect::Auto, false),
+            ("inspire and motivate", Inflect::All, false),
+            ("organis", Inflect::Auto, true),
+            ("strategic organis", Inflect::Auto, true),
+            ("own the outcome", Inflect::Ends, false),
         ] {
-            let pats = patterns(term, inflect, false);
-            for form in surface_forms(term, inflect, false) {
-                let form = form.replace('-', " ");
+            let pats = patterns(term, inflect, stem);
+            let forms: Vec<String> = surface_forms(term, inflect, stem)
+                .iter()
+                .map(|f| f.replace('-', " "))
+                .collect();
+            // Every surface form has a pattern ...
+            for form in &forms {
                 let ok = pats.iter().any(|(p, e)| match e {
-                    Ending::Exact => *p == form,
+                    Ending::Exact => p == form,
                     Ending::Stem => form.starts_with(p.as_str()),
-                    Ending::Suffixes(s) => s.iter().any(|x| format!("{p}{x}") == form),
+                    Ending::Suffixes(s) => s.iter().any(|x| format!("{p}{x}") == *form),
                 });
                 assert!(ok, "{term}: {form} has no pattern");
+            }
+            // ... and every pattern, with each of its endings, is a form.
+            for (p, e) in &pats {
+                let texts = match e {
+                    Ending::Exact | Ending::Stem => vec![p.clone()],
+                    Ending::Suffixes(s) => s.iter().map(|x| format!("{p}{x}")).collect(),
+                };
+                for text in texts {
+                    assert!(
+                        forms.contains(&text),
+                        "{term}: pattern text {text} is no form"
+                    );
+                }
             }
         }
     }

@@ -5,7 +5,8 @@
 //! where a word may end in `*` (a stem). Comments (`#` or `//` at the start
 //! of a line) and blank lines are skipped.
 
-use super::validate::clean_term;
+use super::forms::MAX_FORMS;
+use super::validate::{clean_term, excess_forms};
 use super::{Entry, Inflect, Lexicon};
 use crate::error::{ErrorKind, LexiconError};
 use crate::taxonomy::{Dimension, Pole};
@@ -39,8 +40,9 @@ impl Lexicon {
     /// A [`LexiconError`] naming `name`, the line and the entry: a missing or
     /// unterminated `%` header, a malformed category line, a word line
     /// naming an unknown category id, a term the loader rejects (see
-    /// `lexicons/README.md`), the same word twice, or a mapping that names no
-    /// category of the dictionary ([`ErrorKind::UnknownCategory`]).
+    /// `lexicons/README.md`; a phrase of too many forms among them), the same
+    /// word twice, or a mapping that names no category of the dictionary
+    /// ([`ErrorKind::UnknownCategory`]).
     pub fn from_liwc_dic(
         name: &str,
         text: &str,
@@ -131,6 +133,15 @@ impl Lexicon {
                 continue;
             };
             let (term, stem) = clean_term(word).map_err(|(k, d)| err(k, n, d).with_entry(word))?;
+            let body = term.strip_suffix('*').unwrap_or(&term);
+            if let Some(count) = excess_forms(body, Inflect::None, stem) {
+                return Err(err(
+                    ErrorKind::TooManyForms,
+                    n,
+                    format!("it would generate {count} forms (at most {MAX_FORMS})"),
+                )
+                .with_entry(word));
+            }
             if let Some(first) = seen.insert(super::term_key(&term), n) {
                 return Err(err(
                     ErrorKind::DuplicateEntry,
@@ -189,6 +200,13 @@ mod tests {
         assert_eq!((e.kind(), e.line()), (ErrorKind::ShortStem, Some(4)));
         let e = error("%\n1\tachieve\n%\ngoal\t1\n\ngoal\t1\n");
         assert_eq!((e.kind(), e.line()), (ErrorKind::DuplicateEntry, Some(6)));
+        // Twelve words with two spellings each: 2^12 forms, times the
+        // separators. The automaton would grow without bound.
+        let e = error(&format!(
+            "%\n1\tachieve\n%\n{}\t1\n",
+            "organise ".repeat(12).trim()
+        ));
+        assert_eq!((e.kind(), e.line()), (ErrorKind::TooManyForms, Some(4)));
         let e = Lexicon::from_liwc_dic(
             "x.dic",
             "%\n1\tachieve\n%\n",

@@ -242,7 +242,7 @@ fn validate_negation(name: &str, n: RawNegation) -> Result<Negation, LexiconErro
 
 /// How many forms a term or phrase would generate (see [`form_count`]),
 /// when that is more than [`MAX_FORMS`].
-fn excess_forms(text: &str, inflect: Inflect, stem: bool) -> Option<usize> {
+pub(crate) fn excess_forms(text: &str, inflect: Inflect, stem: bool) -> Option<usize> {
     let count = form_count(text, inflect, stem);
     (count > MAX_FORMS).then_some(count)
 }
