@@ -1,4 +1,4 @@
-"""Fails when a normal (non-dev) dependency of leadlens, with all features,
+"""Fails when a normal or build (not dev) dependency of leadlens, with all features,
 declares a rust-version newer than leadlens's own. Reads `cargo metadata`
 JSON on standard input."""
 import json
@@ -18,15 +18,15 @@ nodes = {n["id"]: n for n in meta["resolve"]["nodes"]}
 seen, stack, too_new = set(), [root["id"]], []
 while stack:
     for dep in nodes[stack.pop()]["deps"]:
-        normal = any(k["kind"] in (None, "normal") for k in dep["dep_kinds"])
-        if not normal or dep["pkg"] in seen:
+        built = any(k["kind"] in (None, "normal", "build") for k in dep["dep_kinds"])
+        if not built or dep["pkg"] in seen:
             continue
         seen.add(dep["pkg"])
         stack.append(dep["pkg"])
         p = packages[dep["pkg"]]
         if p.get("rust_version") and version(p["rust_version"]) > ours:
             too_new.append("%s %s needs Rust %s" % (p["name"], p["version"], p["rust_version"]))
-print("rust-version %s; %d normal dependencies checked" % (root["rust_version"], len(seen)))
+print("rust-version %s; %d normal and build dependencies checked" % (root["rust_version"], len(seen)))
 if too_new:
     print("\n".join(too_new))
     sys.exit(1)
