@@ -201,13 +201,26 @@ fn combinations(per_word: &[Vec<String>]) -> Vec<Vec<&str>> {
     combos
 }
 
+/// The most forms [`inflections`] gives a word: itself, `+s`, `+ed`,
+/// `+ing`, and the doubled-consonant `+ed` and `+ing`.
+const MAX_INFLECTIONS: usize = 6;
+
 /// How many surface forms a term generates at most, counted without
-/// generating their combinations (saturating): the product of its words'
-/// form counts, times the separator variants.
+/// generating them (saturating): the product of its words' spelling counts,
+/// each times [`MAX_INFLECTIONS`] where the word is inflected, times the
+/// separator variants. Cheap: it runs for every entry a lexicon loads.
 pub(crate) fn form_count(term: &str, inflect: Inflect, stem: bool) -> usize {
     let words = words_of(term);
     let n = words.len();
-    let per_word = (0..n).map(|i| forms_at(&words, i, inflect, stem).len());
+    let per_word = (0..n).map(|i| {
+        if stem && i == n - 1 {
+            stem_spellings(words[i]).len()
+        } else if is_inflected(inflect, stem, i, n) {
+            spellings(words[i]).len() * MAX_INFLECTIONS
+        } else {
+            spellings(words[i]).len()
+        }
+    });
     let product = per_word.fold(1usize, usize::saturating_mul);
     product.saturating_mul(if n == 0 {
         1
@@ -437,6 +450,18 @@ mod tests {
         assert!(forms.contains(&"sets the direction".to_string()));
         let forms = surface_forms("strateg", Inflect::Auto, true);
         assert_eq!(forms, vec!["strateg"]);
+    }
+
+    #[test]
+    fn no_word_has_more_inflections_than_counted() {
+        for lex in crate::lexicon::builtin_lexicons() {
+            for e in lex.entries() {
+                for w in words_of(e.body()) {
+                    assert!(inflections(w).len() <= MAX_INFLECTIONS, "{w}");
+                }
+            }
+        }
+        assert_eq!(inflections("plan").len(), MAX_INFLECTIONS);
     }
 
     #[test]
