@@ -88,6 +88,11 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
 }
 
+/// The error of a record that has one.
+fn error(record: &serde_json::Value) -> &str {
+    record["error"].as_str().expect("an error record")
+}
+
 /// The JSON Lines records of a `--format jsonl` run.
 fn records(o: &Output) -> Vec<serde_json::Value> {
     stdout(o)
@@ -119,17 +124,11 @@ fn every_document_gets_one_record_in_order_and_errors_do_not_stop_the_run() {
             "ads.jsonl:4",
         ]
     );
-    let error = |k: usize| records[k]["error"].as_str().expect("error").to_string();
-    assert!(error(0).contains("invalid UTF-8 at byte 18"));
-    assert!(error(1).contains("cannot read file"));
+    assert!(error(&records[0]).contains("invalid UTF-8 at byte 18"));
+    assert!(error(&records[1]).contains("cannot read file"));
     assert_eq!(records[2]["classification"]["label"], "management");
     assert_eq!(records[3]["classification"]["label"], "leadership");
-    assert!(
-        records[5]["error"]
-            .as_str()
-            .expect("error")
-            .contains("malformed JSON line")
-    );
+    assert!(error(&records[5]).contains("malformed JSON line"));
     assert_eq!(records[6]["classification"]["label"], "management");
 }
 
@@ -180,12 +179,7 @@ fn csv_input_uses_the_text_field_and_reports_bad_rows() {
     let records = records(&out);
     assert_eq!(records.len(), 3);
     assert_eq!(records[0]["classification"]["label"], "leadership");
-    assert!(
-        records[1]["error"]
-            .as_str()
-            .expect("error")
-            .contains("malformed CSV row")
-    );
+    assert!(error(&records[1]).contains("malformed CSV row"));
     assert_eq!(records[2]["id"], "ads.csv:4");
 }
 
